@@ -1,0 +1,127 @@
+// createApp(): middleware, routes, notFound and the one onError, shared by the Worker and the tests.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Context } from 'hono';
+import type { AppBindings } from './env';
+import { createDb } from './db';
+import { sites } from './db/schema';
+import { AppError } from './lib/errors';
+import { errorBody } from './lib/envelope';
+import { createRouter } from './lib/router';
+import { docsPage } from './lib/docs';
+import { authRoutes } from './auth/routes';
+import { tenancyRoutes } from './tenancy/routes';
+import { integrationRoutes } from './integration/routes';
+
+export const API_PREFIX = '/api/v1';
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Sign-in style endpoints share a strict per-IP limit. */
+const AUTH_LIMITED = new Set(['/auth/login', '/auth/signup', '/auth/refresh', '/auth/invite/accept', '/integration/connect']);
+
+function clientIp(c: Context) {
+  return c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+}
+
+async function originAllowed(c: Context<AppBindings>, origin: string): Promise<boolean> {
+  if (!origin) return false;
+  const extra = (c.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (extra.includes(origin) || origin === new URL(c.req.url).origin) return true;
+  const row = await createDb(c.env.DB)
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.wpOrigin, origin), isNotNull(sites.siteSecretEnc)))
+    .limit(1);
+  return row.length > 0;
+}
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', id);
+    c.set('db', createDb(c.env.DB));
+    await next();
+    c.res.headers.set('X-Request-Id', id);
+  });
+
+  app.use(
+    `${API_PREFIX}/*`,
+    cors({
+      origin: async (origin, c) => ((await originAllowed(c as Context<AppBindings>, origin)) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    const route = c.req.path.slice(API_PREFIX.length).replace(/\/+$/, '');
+    const ip = clientIp(c);
+    const limiter = AUTH_LIMITED.has(route) ? c.env.AUTH_LIMITER : c.env.API_LIMITER;
+    if (limiter && c.req.method !== 'OPTIONS') {
+      const { success } = await limiter.limit({ key: `ip:${AUTH_LIMITED.has(route) ? 'auth:' : ''}${ip}` });
+      if (!success) throw new AppError('rate_limited', 'Too many requests from this address; try again in a minute');
+    }
+    await next();
+  });
+
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BYTES} bytes`, undefined, { limit_bytes: MAX_JSON_BYTES });
+      },
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A dashboard access token (POST /auth/login) or a WordPress-minted site token (GET /wp-json/igny8/v1/token)',
+  });
+
+  const api = createRouter();
+  for (const routes of [authRoutes, tenancyRoutes, integrationRoutes]) api.route('/', routes);
+  app.route(API_PREFIX, api);
+
+  app.doc31(`${API_PREFIX}/openapi.json`, {
+    openapi: '3.1.0',
+    info: { title: 'IGNY8 API', version: '1.0.0', description: 'Keyword list to planned, written, interlinked WordPress posts.' },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/docs', (c) => c.html(docsPage(`${API_PREFIX}/openapi.json`)));
+
+  app.notFound((c) => {
+    if (!c.req.path.startsWith('/api/') && c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
+    return c.json(errorBody(c.get('requestId') ?? crypto.randomUUID(), { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }), 404);
+  });
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId') ?? crypto.randomUUID();
+    if (err instanceof AppError) {
+      const res = c.json(errorBody(requestId, err), err.status as 400);
+      if (err.code === 'rate_limited') res.headers.set('Retry-After', '60');
+      return res;
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 400 ? 'bad_json' : 'validation';
+      const message = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON' : err.message || 'Bad request';
+      return c.json(errorBody(requestId, { code, message }), status);
+    }
+    console.error(JSON.stringify({ level: 'error', request_id: requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    return c.json(errorBody(requestId, { code: 'internal', message: 'Something went wrong on our side; the request id helps us find it' }), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

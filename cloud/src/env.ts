@@ -1,0 +1,30 @@
+// The Worker's bindings and per-request variables, declared once (wrangler.toml is the source).
+import type { Db } from './db';
+import type { Principal } from './lib/principal';
+
+export interface Env {
+  DB: D1Database;
+  MEDIA: R2Bucket;
+  AI_JOBS: Queue;
+  SYNC_JOBS: Queue;
+  ASSETS?: Fetcher;
+  AUTH_LIMITER?: RateLimit;
+  API_LIMITER?: RateLimit;
+  ENVIRONMENT: string;
+  ALLOWED_ORIGINS?: string;
+  /** HS256 key for access tokens (secret). */
+  JWT_SECRET: string;
+  /** base64 of 32 bytes: AES-GCM key for secrets at rest (secret). */
+  ENCRYPTION_KEY: string;
+}
+
+export interface AppBindings {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    db: Db;
+    principal: Principal;
+    /** Objects named by path parameters, loaded and checked against the caller before validation. */
+    resources: Record<string, unknown>;
+  };
+}

@@ -1,0 +1,123 @@
+// One place that turns a route's contract into: OpenAPI (with its access rule as `x-igny8-access`),
+// authentication, the role check and the loading of path resources (404 for what is not the caller's),
+// all before the body is validated. The tenancy probe reads the same `x-igny8-access` from the document.
+import { createRoute, z, type RouteConfig, type RouteHandler, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { ACCESS, type AccessRule } from '@igny8/shared';
+import type { AppBindings } from '../env';
+import { authenticate } from '../auth/middleware';
+import { forbidden } from './errors';
+import { loadResource, type ResourceKind } from './resources';
+
+export interface Access {
+  /** `public`: no caller needed. Otherwise the roles of ACCESS[rule] may call. */
+  rule: AccessRule | 'public';
+  /** Whether a WordPress-minted browser token may call it. */
+  wordpress?: boolean;
+  /** Whether a request signed by a connected site (server to server) may call it. */
+  signed?: boolean;
+  /** Path parameters that name objects, checked against the caller. */
+  params?: Record<string, ResourceKind>;
+}
+
+export interface AccessDoc {
+  rule: Access['rule'];
+  roles: readonly string[];
+  wordpress: boolean;
+  signed: boolean;
+  params: Record<string, ResourceKind>;
+}
+
+const errorSchema = z.object({
+  success: z.literal(false),
+  error: z.string(),
+  code: z.string(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+  request_id: z.string(),
+});
+
+function envelope(data: z.ZodType) {
+  return z.object({ success: z.literal(true), data, message: z.string().optional(), request_id: z.string() });
+}
+
+function listEnvelope(item: z.ZodType) {
+  return z.object({
+    success: z.literal(true),
+    count: z.number(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    results: z.array(item),
+    request_id: z.string(),
+  });
+}
+
+interface Spec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  request?: RouteConfig['request'];
+  /** The `data` of a success; with `list`, the item of `results`. */
+  response?: z.ZodType;
+  list?: boolean;
+  status?: 200 | 201 | 202;
+}
+
+export function body<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } }, required: true } as const;
+}
+
+function authorize(access: Access): MiddlewareHandler<AppBindings> {
+  return async (c, next) => {
+    c.set('resources', {});
+    if (access.rule === 'public') return next();
+    const principal = await authenticate(c, { wordpress: access.wordpress ?? false, signed: access.signed ?? false });
+    const allowed = ACCESS[access.rule] as readonly string[];
+    if (!allowed.includes(principal.role)) throw forbidden();
+    for (const [param, kind] of Object.entries(access.params ?? {})) {
+      c.get('resources')[param] = await loadResource(c.get('db'), principal, kind, c.req.param(param) ?? '');
+    }
+    return next();
+  };
+}
+
+export function defineRoute<const S extends Spec>(spec: S) {
+  const access: AccessDoc = {
+    rule: spec.access.rule,
+    roles: spec.access.rule === 'public' ? [] : ACCESS[spec.access.rule],
+    wordpress: spec.access.wordpress ?? false,
+    signed: spec.access.signed ?? false,
+    params: spec.access.params ?? {},
+  };
+  const data = spec.response ?? z.object({});
+  const status = spec.status ?? 200;
+  return createRoute({
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    tags: spec.tags,
+    ...(spec.access.rule === 'public' ? { security: [] } : { security: [{ bearer: [] }] }),
+    'x-igny8-access': access,
+    middleware: [authorize(spec.access)] as const,
+    request: spec.request,
+    responses: {
+      [status]: {
+        description: 'Success',
+        content: { 'application/json': { schema: spec.list ? listEnvelope(data) : envelope(data) } },
+      },
+      400: { description: 'Validation error', content: { 'application/json': { schema: errorSchema } } },
+      ...(spec.access.rule === 'public' ? {} : { 401: { description: 'Unauthenticated', content: { 'application/json': { schema: errorSchema } } }, 403: { description: 'Role not allowed', content: { 'application/json': { schema: errorSchema } } } }),
+      404: { description: 'Not found or not yours', content: { 'application/json': { schema: errorSchema } } },
+    },
+  } as RouteConfig) as S & RouteConfig & { request: S['request'] };
+}
+
+/** Registers a route; the handler returns our envelope (`ok`, `list`), typed input comes from the contract. */
+export function handle<R extends RouteConfig>(
+  app: OpenAPIHono<AppBindings>,
+  route: R,
+  handler: (c: Parameters<RouteHandler<R, AppBindings>>[0]) => Promise<Response> | Response,
+) {
+  app.openapi(route, handler as never);
+}
