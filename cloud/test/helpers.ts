@@ -17,7 +17,7 @@ export interface CallOptions {
 }
 
 export async function api(method: string, path: string, opts: CallOptions = {}) {
-  const headers: Record<string, string> = { 'cf-connecting-ip': opts.ip ?? '10.255.0.1', ...(opts.headers ?? {}) };
+  const headers: Record<string, string> = { 'cf-connecting-ip': opts.ip ?? freshIp(), ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.raw !== undefined) body = opts.raw;

@@ -11,7 +11,7 @@ import { REFRESH_TTL_SECONDS, signAccessToken } from './tokens';
 
 type UserRow = typeof users.$inferSelect;
 
-export async function issueSession(db: Db, jwtSecret: string, user: UserRow, familyId = crypto.randomUUID()) {
+export async function issueSession(db: Db, jwtSecret: string, user: UserRow, familyId: string = crypto.randomUUID()) {
   const access = await signAccessToken(jwtSecret, { userId: user.id, accountId: user.accountId, role: user.role });
   const refresh = randomToken(32);
   const refreshExpiresAt = new Date(Date.now() + REFRESH_TTL_SECONDS * 1000).toISOString();

@@ -82,7 +82,15 @@ function authorize(access: Access): MiddlewareHandler<AppBindings> {
   };
 }
 
-export function defineRoute<const S extends Spec>(spec: S) {
+/** What handlers see of a route: its method, path and request schemas (responses are documented, not typed). */
+type Defined<S extends Spec> = {
+  method: S['method'];
+  path: S['path'];
+  request: S extends { request: infer Q } ? Q : {};
+  responses: Record<number, { description: string }>;
+};
+
+export function defineRoute<const S extends Spec>(spec: S): Defined<S> {
   const access: AccessDoc = {
     rule: spec.access.rule,
     roles: spec.access.rule === 'public' ? [] : ACCESS[spec.access.rule],
@@ -110,7 +118,7 @@ export function defineRoute<const S extends Spec>(spec: S) {
       ...(spec.access.rule === 'public' ? {} : { 401: { description: 'Unauthenticated', content: { 'application/json': { schema: errorSchema } } }, 403: { description: 'Role not allowed', content: { 'application/json': { schema: errorSchema } } } }),
       404: { description: 'Not found or not yours', content: { 'application/json': { schema: errorSchema } } },
     },
-  } as RouteConfig) as S & RouteConfig & { request: S['request'] };
+  } as RouteConfig) as unknown as Defined<S>;
 }
 
 /** Registers a route; the handler returns our envelope (`ok`, `list`), typed input comes from the contract. */

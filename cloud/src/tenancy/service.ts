@@ -230,6 +230,7 @@ export async function updateSector(db: Db, sector: Sector, input: { name?: strin
       throw new AppError('unprocessable', 'A site keeps at least one active sector', { status: ['last active sector'] });
     }
   }
+  if (input.name === undefined && input.slug === undefined && input.status === undefined) return sector;
   try {
     const [row] = await db
       .update(sectors)
