@@ -1,0 +1,33 @@
+<?php
+/**
+ * GET /igny8/v1/status: the connection as admins and editors may see it (never the secret).
+ *
+ * @package IGNY8
+ */
+
+namespace IGNY8\REST;
+
+use IGNY8\Connection;
+use WP_REST_Request;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+final class Status_Endpoint extends Endpoint {
+
+	public function route(): string {
+		return '/status';
+	}
+
+	public function methods(): string {
+		return WP_REST_Server::READABLE;
+	}
+
+	public function permission( WP_REST_Request $request ) {
+		return Permissions::user_can( 'edit_posts' );
+	}
+
+	public function handle( WP_REST_Request $request ) {
+		return rest_ensure_response( Connection::status() );
+	}
+}

@@ -1,0 +1,158 @@
+// The plugin's own REST routes (igny8/v1), called from wp-admin with the login cookie and the REST nonce.
+import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
+import { ApiError, type FieldErrors } from './errors';
+
+/** Inlined by PHP before each admin page's script as `window.igny8Initial`. */
+export interface InitialState {
+	restRoot: string;
+	restNonce: string;
+	namespace: string;
+	connected: boolean;
+	siteId: number | null;
+	cloudUrl: string;
+	siteName: string | null;
+	accountName: string | null;
+	pluginVersion: string;
+	wpVersion: string;
+	user: { id: number; canManage: boolean };
+}
+
+declare global {
+	interface Window {
+		igny8Initial?: InitialState;
+	}
+}
+
+export interface ConnectionStatus {
+	connected: boolean;
+	cloud_url: string;
+	site_id: number | null;
+	site_name: string | null;
+	account_name: string | null;
+	/** ISO 8601 or unix seconds, as the PHP side stored it. */
+	connected_at: string | number | null;
+	plugin_version: string;
+	wp_version: string;
+}
+
+export interface ConnectionTestResult {
+	wp_to_cloud: boolean;
+	cloud_to_wp: boolean;
+	error?: string;
+	site?: { id: number; name: string; domain: string | null; status: string } | null;
+	account?: { id: number; name: string } | null;
+	plan?: { name: string } | null;
+}
+
+export interface DisconnectResult {
+	connected: false;
+	/** Whether the cloud forgot the site too; false when it could not be reached. */
+	cloud_cleared: boolean;
+}
+
+/** A short-lived JWT for calling the cloud straight from the browser (ARCHITECTURE §4). */
+export interface SiteToken {
+	token: string;
+	/** Unix seconds. */
+	expires_at: number;
+	cloud_url: string;
+	site_id: number;
+	role: string;
+}
+
+export class WpError extends ApiError {
+	constructor( ...args: ConstructorParameters< typeof ApiError > ) {
+		super( ...args );
+		this.name = 'WpError';
+	}
+}
+
+let namespace = 'igny8/v1';
+let configuredFor: string | null = null;
+
+export function readInitialState(): InitialState {
+	const initial = window.igny8Initial;
+	if ( ! initial ) {
+		throw new Error( 'IGNY8: window.igny8Initial is missing; the page was not rendered by the plugin.' );
+	}
+	return initial;
+}
+
+/** Points api-fetch at this site's REST root with its nonce; safe to call once per page. */
+export function configureApiFetch( initial: Pick< InitialState, 'restRoot' | 'restNonce' | 'namespace' > ): void {
+	namespace = initial.namespace || namespace;
+	const key = `${ initial.restRoot }|${ initial.restNonce }`;
+	if ( configuredFor === key ) {
+		return;
+	}
+	configuredFor = key;
+	apiFetch.use( apiFetch.createRootURLMiddleware( initial.restRoot ) );
+	apiFetch.use( apiFetch.createNonceMiddleware( initial.restNonce ) );
+}
+
+/** The status as far as the page already knows it, so the first paint needs no request. */
+export function statusFromInitialState( initial: InitialState ): ConnectionStatus {
+	return {
+		connected: initial.connected,
+		cloud_url: initial.cloudUrl,
+		site_id: initial.siteId,
+		site_name: initial.siteName,
+		account_name: initial.accountName,
+		connected_at: null,
+		plugin_version: initial.pluginVersion,
+		wp_version: initial.wpVersion,
+	};
+}
+
+interface WpErrorBody {
+	code?: unknown;
+	message?: unknown;
+	data?: { status?: unknown; params?: unknown } | null;
+}
+
+/** api-fetch rejects with the parsed `WP_Error` body, or `{ code: 'fetch_error' }` when offline. */
+export function toWpError( error: unknown ): WpError {
+	if ( error instanceof WpError ) {
+		return error;
+	}
+	const body = ( typeof error === 'object' && error !== null ? error : {} ) as WpErrorBody;
+	const status = typeof body.data?.status === 'number' ? body.data.status : 0;
+	const code = typeof body.code === 'string' ? body.code : 'unknown_error';
+	const message =
+		typeof body.message === 'string' && body.message
+			? body.message
+			: __( 'WordPress could not complete the request.', 'igny8' );
+	return new WpError( { status, code, message, fieldErrors: paramErrors( body.data?.params ) } );
+}
+
+/** `rest_invalid_param` lists `{ param: message }`; keep the envelope's `{ field: [message] }` shape. */
+function paramErrors( params: unknown ): FieldErrors {
+	if ( typeof params !== 'object' || params === null ) {
+		return {};
+	}
+	const out: Record< string, string[] > = {};
+	for ( const [ field, message ] of Object.entries( params ) ) {
+		out[ field ] = [ String( message ) ];
+	}
+	return out;
+}
+
+async function call< T >( path: string, method: 'GET' | 'POST' = 'GET', data?: object ): Promise< T > {
+	try {
+		return await apiFetch< T >( { path: `/${ namespace }${ path }`, method, data } );
+	} catch ( error ) {
+		throw toWpError( error );
+	}
+}
+
+export const getStatus = () => call< ConnectionStatus >( '/status' );
+
+export const connect = ( body: { cloud_url: string; code: string } ) =>
+	call< ConnectionStatus >( '/connect', 'POST', body );
+
+export const testConnection = () => call< ConnectionTestResult >( '/test', 'POST' );
+
+export const disconnect = () => call< DisconnectResult >( '/disconnect', 'POST' );
+
+export const getToken = () => call< SiteToken >( '/token' );
