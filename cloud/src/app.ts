@@ -14,6 +14,11 @@ import { docsPage } from './lib/docs';
 import { authRoutes } from './auth/routes';
 import { tenancyRoutes } from './tenancy/routes';
 import { integrationRoutes } from './integration/routes';
+import { keywordRoutes } from './planner/routes';
+import { clusterRoutes } from './planner/cluster-routes';
+import { ideaRoutes } from './planner/idea-routes';
+import { writerRoutes } from './writer/routes';
+import { PLANNER_LIMITS } from '@igny8/shared';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -71,15 +76,22 @@ export function createApp() {
     await next();
   });
 
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BYTES} bytes`, undefined, { limit_bytes: MAX_JSON_BYTES });
-      },
-    }),
-  );
+  // JSON bodies stop at 1 MB; CSV uploads have their own, larger limit.
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BYTES} bytes`, undefined, { limit_bytes: MAX_JSON_BYTES });
+    },
+  });
+  const csvLimit = bodyLimit({
+    maxSize: PLANNER_LIMITS.csvBytes + 64 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', `The file is larger than ${PLANNER_LIMITS.csvBytes / 1024 / 1024} MB; split it into smaller files`, undefined, {
+        limit_bytes: PLANNER_LIMITS.csvBytes,
+      });
+    },
+  });
+  app.use(`${API_PREFIX}/*`, (c, next) => (c.req.path.replace(/\/+$/, '').endsWith('/planner/keywords/import_csv') ? csvLimit(c, next) : jsonLimit(c, next)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -89,7 +101,7 @@ export function createApp() {
   });
 
   const api = createRouter();
-  for (const routes of [authRoutes, tenancyRoutes, integrationRoutes]) api.route('/', routes);
+  for (const routes of [authRoutes, tenancyRoutes, integrationRoutes, keywordRoutes, clusterRoutes, ideaRoutes, writerRoutes]) api.route('/', routes);
   app.route(API_PREFIX, api);
 
   app.doc31(`${API_PREFIX}/openapi.json`, {

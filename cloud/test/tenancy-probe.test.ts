@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, ROLES, signRequest, type Role } from '@igny8/shared';
 import { api } from './helpers';
-import { insertAccount, insertSite, insertUser, signedInUser, wordpressToken, type SiteFixture } from './world';
+import { insertAccount, insertContent, insertSite, insertUser, signedInUser, wordpressToken, type SiteFixture } from './world';
 
 interface AccessDoc {
   rule: string;
@@ -12,6 +12,7 @@ interface AccessDoc {
   wordpress: boolean;
   signed: boolean;
   params: Record<string, string>;
+  site: 'query' | 'body' | null;
 }
 interface Operation {
   method: string;
@@ -32,28 +33,40 @@ let siteA: SiteFixture;
 let hiddenSiteA: SiteFixture;
 let siteB: SiteFixture;
 
-/** Objects of account A for a route's path parameters. Non-GET calls get fresh objects: they may delete or disconnect. */
-async function objectsOfA(op: Operation, site: SiteFixture = siteA): Promise<Record<string, number>> {
-  const fresh = op.method !== 'get';
-  const useSite = fresh && site === siteA ? await insertSite(accountA, `${MARKER} fresh`, [a.editor!.id, a.viewer!.id]) : site;
-  const out: Record<string, number> = {};
-  for (const [param, kind] of Object.entries(op.access.params)) {
-    if (kind === 'site') out[param] = useSite.id;
-    else if (kind === 'sector') out[param] = useSite.sectorId;
-    else if (kind === 'user') out[param] = (await insertUser(accountA, 'viewer')).id;
-    else throw new Error(`The tenancy probe does not know the resource kind "${kind}" of ${op.method.toUpperCase()} ${op.path}: teach objectsOfA() how to make one`);
-  }
-  return out;
-}
-
-function fill(path: string, ids: Record<string, number>) {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
+interface Target {
+  path: string;
+  body: string;
 }
 
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
-async function call(op: Operation, path: string, token?: string, headers?: Record<string, string>) {
-  return api(op.method.toUpperCase(), path, { token, headers, ...(BODY_METHODS.has(op.method) ? { raw: '{}' } : {}) });
+/**
+ * A request at objects of `site`'s account for a route: path parameters filled, and the site (and its
+ * sector) named in the query or body where the route takes them. Non-GET calls on account A's main site get
+ * a fresh site: they may delete or disconnect what they are given.
+ */
+async function targetOn(op: Operation, site: SiteFixture = siteA, accountId = accountA): Promise<Target> {
+  const fresh = op.method !== 'get' && site === siteA;
+  const useSite = fresh ? await insertSite(accountA, `${MARKER} fresh`, [a.editor!.id, a.viewer!.id]) : site;
+  const ids: Record<string, number> = {};
+  for (const [param, kind] of Object.entries(op.access.params)) {
+    if (kind === 'site') ids[param] = useSite.id;
+    else if (kind === 'sector') ids[param] = useSite.sectorId;
+    else if (kind === 'user') ids[param] = (await insertUser(accountId, 'viewer')).id;
+    else if (kind === 'keyword' || kind === 'cluster' || kind === 'idea' || kind === 'task') ids[param] = await insertContent(accountId, useSite, kind, MARKER);
+    else throw new Error(`The tenancy probe does not know the resource kind "${kind}" of ${op.method.toUpperCase()} ${op.path}: teach targetOn() how to make one`);
+  }
+  let path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
+  const placement = { site_id: useSite.id, sector_id: useSite.sectorId };
+  if (op.access.site === 'query') path += `?site_id=${placement.site_id}&sector_id=${placement.sector_id}`;
+  const body = BODY_METHODS.has(op.method) ? JSON.stringify(op.access.site === 'body' ? placement : {}) : '';
+  return { path, body };
+}
+
+const scoped = (op: Operation) => Object.keys(op.access.params).length > 0 || op.access.site !== null;
+
+async function call(op: Operation, target: Target, token?: string, headers?: Record<string, string>) {
+  return api(op.method.toUpperCase(), target.path, { token, headers, ...(BODY_METHODS.has(op.method) ? { raw: target.body } : {}) });
 }
 
 beforeAll(async () => {
@@ -90,7 +103,7 @@ describe('tenancy probe', () => {
 
   it('asks every non-public route for authentication', async () => {
     for (const op of operations.filter((o) => o.access.rule !== 'public')) {
-      const res = await call(op, fill(op.path, await objectsOfA(op)));
+      const res = await call(op, await targetOn(op));
       expect(res.status, `${op.method} ${op.path} without a token`).toBe(401);
       expect(res.json?.success).toBe(false);
     }
@@ -99,7 +112,7 @@ describe('tenancy probe', () => {
   it('gives each role exactly what the matrix allows', async () => {
     for (const op of operations.filter((o) => o.access.rule !== 'public')) {
       for (const role of ROLES) {
-        const res = await call(op, fill(op.path, await objectsOfA(op)), a[role]!.token);
+        const res = await call(op, await targetOn(op), a[role]!.token);
         const label = `${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
         expect(res.status, label).toBeLessThan(500);
         if (op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
@@ -113,7 +126,7 @@ describe('tenancy probe', () => {
       for (const role of ['admin', 'editor', 'viewer'] as const) {
         const site = op.method === 'get' ? siteA : await insertSite(accountA, `${MARKER} wp`);
         const token = await wordpressToken(site, role);
-        const res = await call(op, fill(op.path, await objectsOfA(op, site)), token);
+        const res = await call(op, await targetOn(op, site), token);
         const label = `wp ${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
         expect(res.status, label).toBeLessThan(500);
         if (op.access.wordpress && op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
@@ -123,51 +136,57 @@ describe('tenancy probe', () => {
   });
 
   it("answers 404 to another account's callers for this account's objects", async () => {
-    for (const op of operations.filter((o) => o.access.rule !== 'public' && Object.keys(o.access.params).length > 0)) {
-      const path = fill(op.path, await objectsOfA(op));
+    for (const op of operations.filter((o) => o.access.rule !== 'public' && scoped(o))) {
+      const target = await targetOn(op);
+      const label = `${op.method.toUpperCase()} ${target.path} ${target.body}`;
       for (const role of ['owner', 'admin', 'editor', 'viewer'] as const) {
         if (!op.access.roles.includes(role)) continue;
-        const res = await call(op, path, b[role]!.token);
-        expect(res.status, `B ${role} → ${op.method.toUpperCase()} ${path}: ${res.text.slice(0, 160)}`).toBe(404);
+        const res = await call(op, target, b[role]!.token);
+        expect(res.status, `B ${role} → ${label}: ${res.text.slice(0, 160)}`).toBe(404);
         expect(res.text).not.toContain(MARKER);
       }
       if (op.access.wordpress) {
-        const res = await call(op, path, await wordpressToken(siteB, 'admin'));
-        expect(res.status, `B's WordPress → ${op.method.toUpperCase()} ${path}`).toBe(404);
+        const res = await call(op, target, await wordpressToken(siteB, 'admin'));
+        expect(res.status, `B's WordPress → ${label}`).toBe(404);
       }
       if (op.access.signed) {
-        const headers = await signRequest({ siteId: siteB.id, secret: siteB.secret, method: op.method, target: `/api/v1${path}`, body: BODY_METHODS.has(op.method) ? '{}' : '' });
-        const res = await call(op, path, undefined, headers);
-        expect(res.status, `B's signed site → ${op.method.toUpperCase()} ${path}`).toBe(404);
+        const headers = await signRequest({ siteId: siteB.id, secret: siteB.secret, method: op.method, target: `/api/v1${target.path}`, body: target.body });
+        const res = await call(op, target, undefined, headers);
+        expect(res.status, `B's signed site → ${label}`).toBe(404);
       }
     }
   });
 
   it("answers 404 to editors and viewers for this account's sites they were not granted", async () => {
-    for (const op of operations.filter((o) => Object.values(o.access.params).some((k) => k === 'site' || k === 'sector'))) {
-      const path = fill(op.path, await objectsOfA(op, hiddenSiteA));
+    for (const op of operations.filter((o) => o.access.rule !== 'public' && scoped(o) && !Object.values(o.access.params).includes('user'))) {
+      const target = await targetOn(op, hiddenSiteA);
       for (const role of ['editor', 'viewer'] as const) {
         if (!op.access.roles.includes(role)) continue;
-        const res = await call(op, path, a[role]!.token);
-        expect(res.status, `A ${role} → ${op.method.toUpperCase()} ${path}`).toBe(404);
+        const res = await call(op, target, a[role]!.token);
+        expect(res.status, `A ${role} → ${op.method.toUpperCase()} ${target.path}`).toBe(404);
       }
     }
   });
 
   it("never lists another account's objects, nor sites an editor was not granted", async () => {
+    // Fill account A with a little of everything, so a leak would show.
+    for (const kind of ['keyword', 'cluster', 'idea', 'task'] as const) await insertContent(accountA, siteA, kind, MARKER);
     const lists = operations.filter((o) => o.method === 'get' && o.access.rule !== 'public' && Object.keys(o.access.params).length === 0);
     expect(lists.length).toBeGreaterThan(0);
     for (const op of lists) {
+      const own = op.access.site ? await targetOn(op, siteB, accountB) : { path: op.path, body: '' };
       for (const role of ['owner', 'admin', 'editor', 'viewer'] as const) {
         if (!op.access.roles.includes(role)) continue;
-        const res = await call(op, op.path, b[role]!.token);
-        expect(res.status, `B ${role} → GET ${op.path}`).toBe(200);
-        expect(res.text, `B ${role} → GET ${op.path} shows account A`).not.toContain(MARKER);
-        const own = await call(op, op.path, a[role]!.token);
-        if (role === 'editor' || role === 'viewer') expect(own.text, `A ${role} → GET ${op.path} shows an ungranted site`).not.toContain(HIDDEN);
+        const res = await call(op, own, b[role]!.token);
+        expect(res.status, `B ${role} → GET ${own.path}: ${res.text.slice(0, 160)}`).toBe(200);
+        expect(res.text, `B ${role} → GET ${own.path} shows account A`).not.toContain(MARKER);
+        if (!op.access.site && (role === 'editor' || role === 'viewer')) {
+          const mine = await call(op, own, a[role]!.token);
+          expect(mine.text, `A ${role} → GET ${op.path} shows an ungranted site`).not.toContain(HIDDEN);
+        }
       }
       if (op.access.wordpress) {
-        const res = await call(op, op.path, await wordpressToken(siteB, 'admin'));
+        const res = await call(op, own, await wordpressToken(siteB, 'admin'));
         expect(res.text).not.toContain(MARKER);
       }
     }

@@ -87,3 +87,22 @@ export async function wordpressToken(site: SiteFixture, role: 'admin' | 'editor'
 }
 
 export { api };
+
+async function insertRow(table: string, values: Record<string, unknown>): Promise<number> {
+  const cols = Object.keys(values);
+  const { id } = await one<{ id: number }>(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING id`,
+    ...Object.values(values),
+  );
+  return id;
+}
+
+/** Content objects of a site's sector, as the Planner would have made them. */
+export async function insertContent(accountId: number, site: SiteFixture, kind: 'keyword' | 'cluster' | 'idea' | 'task', label = 'item'): Promise<number> {
+  const base = { account_id: accountId, site_id: site.id, sector_id: site.sectorId };
+  const text = `${label} ${randomHex(4)}`;
+  if (kind === 'keyword') return insertRow('keywords', { ...base, keyword: text, keyword_norm: text.toLowerCase(), volume: 10 });
+  if (kind === 'cluster') return insertRow('clusters', { ...base, name: text });
+  if (kind === 'idea') return insertRow('ideas', { ...base, title: text });
+  return insertRow('tasks', { ...base, title: text });
+}

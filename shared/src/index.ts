@@ -3,3 +3,15 @@ export * from './tenancy/roles';
 export * from './signing';
 export * as schemas from './schemas';
 export { slugify } from './schemas/common';
+export {
+  PLANNER_LIMITS,
+  KEYWORD_INTENTS,
+  KEYWORD_STATUSES,
+  KEYWORD_SOURCES,
+  CLUSTER_STATUSES,
+  IDEA_STATUSES,
+  TASK_STATUSES,
+  CONTENT_TYPES,
+} from './schemas/planner';
+export type { Keyword, Cluster, Idea, Task, CsvImportResult, PlannerSummary } from './schemas/planner';
+export * from './seo/clustering';

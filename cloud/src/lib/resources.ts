@@ -1,13 +1,22 @@
 // Path resources: each kind is loaded scoped to the caller, so another account's ids answer 404.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { sectors, sites, users } from '../db/schema';
+import { clusters, ideas, keywords, sectors, sites, tasks, users } from '../db/schema';
 import { notFound } from './errors';
 import { canSeeSite, ownsAccountRow, type Principal } from './principal';
 
 export type Site = typeof sites.$inferSelect;
 export type Sector = typeof sectors.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type Keyword = typeof keywords.$inferSelect;
+export type Cluster = typeof clusters.$inferSelect;
+export type Idea = typeof ideas.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+
+/** Content rows belong to account + site + sector: visible when their site is. */
+function onVisibleSite<T extends { siteId: number; accountId: number }>(p: Principal, row: T | undefined): T | null {
+  return row && canSeeSite(p, { id: row.siteId, accountId: row.accountId }) ? row : null;
+}
 
 const loaders = {
   async site(db: Db, p: Principal, id: number): Promise<Site | null> {
@@ -24,6 +33,18 @@ const loaders = {
     // Operators are invisible to accounts.
     if (!p.allAccounts && (row.role === 'developer' || row.role === 'system_bot')) return null;
     return row;
+  },
+  async keyword(db: Db, p: Principal, id: number): Promise<Keyword | null> {
+    return onVisibleSite(p, await db.query.keywords.findFirst({ where: eq(keywords.id, id) }));
+  },
+  async cluster(db: Db, p: Principal, id: number): Promise<Cluster | null> {
+    return onVisibleSite(p, await db.query.clusters.findFirst({ where: eq(clusters.id, id) }));
+  },
+  async idea(db: Db, p: Principal, id: number): Promise<Idea | null> {
+    return onVisibleSite(p, await db.query.ideas.findFirst({ where: eq(ideas.id, id) }));
+  },
+  async task(db: Db, p: Principal, id: number): Promise<Task | null> {
+    return onVisibleSite(p, await db.query.tasks.findFirst({ where: eq(tasks.id, id) }));
   },
 } as const;
 

@@ -2,11 +2,12 @@
 // authentication, the role check and the loading of path resources (404 for what is not the caller's),
 // all before the body is validated. The tenancy probe reads the same `x-igny8-access` from the document.
 import { createRoute, z, type RouteConfig, type RouteHandler, type OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ACCESS, type AccessRule } from '@igny8/shared';
 import type { AppBindings } from '../env';
 import { authenticate } from '../auth/middleware';
-import { forbidden } from './errors';
+import { forbidden, notFound } from './errors';
+import type { Principal } from './principal';
 import { loadResource, type ResourceKind } from './resources';
 
 export interface Access {
@@ -18,6 +19,11 @@ export interface Access {
   signed?: boolean;
   /** Path parameters that name objects, checked against the caller. */
   params?: Record<string, ResourceKind>;
+  /**
+   * Where the request names its site (`site_id`, optional `sector_id`): both are loaded and checked
+   * against the caller before validation, so another account's site answers 404 like a path id.
+   */
+  site?: 'query' | 'body';
 }
 
 export interface AccessDoc {
@@ -26,6 +32,7 @@ export interface AccessDoc {
   wordpress: boolean;
   signed: boolean;
   params: Record<string, ResourceKind>;
+  site: 'query' | 'body' | null;
 }
 
 const errorSchema = z.object({
@@ -78,6 +85,7 @@ function authorize(access: Access): MiddlewareHandler<AppBindings> {
     for (const [param, kind] of Object.entries(access.params ?? {})) {
       c.get('resources')[param] = await loadResource(c.get('db'), principal, kind, c.req.param(param) ?? '');
     }
+    if (access.site) await loadPlacement(c, principal, access.site);
     return next();
   };
 }
@@ -90,6 +98,30 @@ type Defined<S extends Spec> = {
   responses: Record<number, { description: string }>;
 };
 
+async function readPlacement(c: Context<AppBindings>, where: 'query' | 'body'): Promise<{ site_id?: unknown; sector_id?: unknown }> {
+  if (where === 'query') return { site_id: c.req.query('site_id'), sector_id: c.req.query('sector_id') };
+  if (!(c.req.header('content-type') ?? '').includes('json')) return {};
+  try {
+    const body: unknown = await c.req.json();
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {}; // the validator answers malformed JSON
+  }
+}
+
+async function loadPlacement(c: Context<AppBindings>, principal: Principal, where: 'query' | 'body') {
+  const { site_id, sector_id } = await readPlacement(c, where);
+  // Missing ids are left to the validator (400); present ones must be the caller's.
+  if (site_id === undefined || site_id === null || site_id === '') return;
+  const db = c.get('db');
+  const site = (await loadResource(db, principal, 'site', String(site_id))) as { id: number };
+  c.get('resources').site = site;
+  if (sector_id === undefined || sector_id === null || sector_id === '') return;
+  const sector = (await loadResource(db, principal, 'sector', String(sector_id))) as { siteId: number };
+  if (sector.siteId !== site.id) throw notFound('No such sector on this site');
+  c.get('resources').sector = sector;
+}
+
 export function defineRoute<const S extends Spec>(spec: S): Defined<S> {
   const access: AccessDoc = {
     rule: spec.access.rule,
@@ -97,6 +129,7 @@ export function defineRoute<const S extends Spec>(spec: S): Defined<S> {
     wordpress: spec.access.wordpress ?? false,
     signed: spec.access.signed ?? false,
     params: spec.access.params ?? {},
+    site: spec.access.site ?? null,
   };
   const data = spec.response ?? z.object({});
   const status = spec.status ?? 200;

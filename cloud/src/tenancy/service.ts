@@ -2,6 +2,7 @@
 import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { canAssignRole, roleRank, slugify, type Role } from '@igny8/shared';
 import type { Db } from '../db';
+import { jsonIds } from '../lib/keyset';
 import { industrySectors, sectors, siteUserAccess, sites, users } from '../db/schema';
 import { hashPassword, randomToken, sha256 } from '../lib/crypto';
 import { AppError, conflict, forbidden, notFound, validation } from '../lib/errors';
@@ -115,7 +116,7 @@ export async function acceptInvite(db: Db, token: string, password: string) {
 // ---- sites ----
 
 function siteScope(p: Principal, accountId: number): SQL | undefined {
-  return and(eq(sites.accountId, accountId), p.siteIds === 'all' ? undefined : inArray(sites.id, p.siteIds.length ? p.siteIds : [-1]));
+  return and(eq(sites.accountId, accountId), p.siteIds === 'all' ? undefined : sql`${sites.id} IN ${jsonIds(p.siteIds)}`);
 }
 
 export async function listSites(db: Db, p: Principal, accountId: number, page: { limit: number; offset: number }) {

@@ -1,0 +1,181 @@
+// /api/v1/planner/clusters: CRUD, keywords in and out, merge and split.
+import { z } from '@hono/zod-openapi';
+import { schemas } from '@igny8/shared';
+import type { Context } from 'hono';
+import type { AppBindings } from '../env';
+import { list, ok } from '../lib/envelope';
+import { AppError } from '../lib/errors';
+import type { Cluster, Sector, Site } from '../lib/resources';
+import { body, defineRoute, handle } from '../lib/route';
+import { createRouter } from '../lib/router';
+import * as cl from './clusters';
+import { clusterOut } from './serialize';
+
+export const clusterRoutes = createRouter();
+const idParams = z.object({ id: z.string() });
+const TAGS = ['planner'];
+type R = Record<string, unknown>;
+const res = (c: Context<AppBindings>) => c.get('resources') as R;
+const cluster = (c: Context<AppBindings>) => res(c).id as Cluster;
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'get',
+    path: '/planner/clusters',
+    tags: TAGS,
+    summary: 'Clusters of a site (or sector)',
+    access: { rule: 'content_read', wordpress: true, site: 'query' },
+    request: { query: schemas.clusterListQuery },
+    response: schemas.cluster,
+    list: true,
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const r = await cl.listClusters(c.get('db'), res(c).site as Site, q);
+    const url = (page: number) => {
+      const u = new URL(c.req.url);
+      u.searchParams.set('page', String(page));
+      return u.pathname + u.search;
+    };
+    return list(c, r.rows.map(clusterOut), {
+      count: r.count,
+      next: r.page * r.pageSize < r.count ? url(r.page + 1) : null,
+      previous: r.page > 1 ? url(r.page - 1) : null,
+    });
+  },
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'post',
+    path: '/planner/clusters',
+    tags: TAGS,
+    summary: 'Create a cluster, optionally with keywords of its sector',
+    access: { rule: 'content_write', wordpress: true, site: 'body' },
+    request: { body: body(schemas.clusterCreateBody) },
+    response: schemas.cluster,
+    status: 201,
+  }),
+  async (c) => ok(c, clusterOut(await cl.createCluster(c.get('db'), res(c).site as Site, res(c).sector as Sector, c.req.valid('json'))), 201),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'get',
+    path: '/planner/clusters/{id}',
+    tags: TAGS,
+    summary: 'One cluster (its keywords: GET /planner/keywords?cluster_id=)',
+    access: { rule: 'content_read', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams },
+    response: schemas.cluster,
+  }),
+  (c) => ok(c, clusterOut(cluster(c))),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'patch',
+    path: '/planner/clusters/{id}',
+    tags: TAGS,
+    summary: 'Rename, describe or archive a cluster',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams, body: body(schemas.clusterUpdateBody) },
+    response: schemas.cluster,
+  }),
+  async (c) => ok(c, clusterOut(await cl.updateCluster(c.get('db'), cluster(c), c.req.valid('json')))),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'delete',
+    path: '/planner/clusters/{id}',
+    tags: TAGS,
+    summary: 'Delete a cluster (its keywords stay, unclustered)',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams },
+  }),
+  async (c) => {
+    await cl.deleteCluster(c.get('db'), cluster(c));
+    return ok(c, {}, 200, 'Cluster deleted');
+  },
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'post',
+    path: '/planner/clusters/{id}/keywords',
+    tags: TAGS,
+    summary: 'Add keywords of the same sector to the cluster',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams, body: body(schemas.clusterKeywordsBody) },
+    response: schemas.cluster,
+  }),
+  async (c) => ok(c, clusterOut(await cl.addKeywords(c.get('db'), cluster(c), c.req.valid('json').keyword_ids))),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'delete',
+    path: '/planner/clusters/{id}/keywords',
+    tags: TAGS,
+    summary: 'Take keywords out of the cluster',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams, body: body(schemas.clusterKeywordsBody) },
+    response: schemas.cluster,
+  }),
+  async (c) => ok(c, clusterOut(await cl.removeKeywords(c.get('db'), cluster(c), c.req.valid('json').keyword_ids))),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'post',
+    path: '/planner/clusters/{id}/merge',
+    tags: TAGS,
+    summary: 'Merge other clusters of the sector into this one',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams, body: body(schemas.clusterMergeBody) },
+    response: schemas.cluster,
+  }),
+  async (c) => ok(c, clusterOut(await cl.mergeClusters(c.get('db'), cluster(c), c.req.valid('json').cluster_ids))),
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'post',
+    path: '/planner/clusters/{id}/split',
+    tags: TAGS,
+    summary: 'Move some keywords of this cluster into a new cluster',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'cluster' } },
+    request: { params: idParams, body: body(schemas.clusterSplitBody) },
+    response: schemas.clusterSplitResult,
+  }),
+  async (c) => {
+    const b = c.req.valid('json');
+    const r = await cl.splitCluster(c.get('db'), cluster(c), b.keyword_ids, b.name);
+    return ok(c, { source: clusterOut(r.source), created: clusterOut(r.created) });
+  },
+);
+
+handle(
+  clusterRoutes,
+  defineRoute({
+    method: 'post',
+    path: '/planner/clusters/generate_ideas',
+    tags: TAGS,
+    summary: 'Generate ideas for clusters with AI (needs an AI provider)',
+    access: { rule: 'content_write', wordpress: true },
+    request: { body: body(z.strictObject({ cluster_ids: schemas.idList, ideas_per_cluster: z.number().int().min(1).max(10).optional() })) },
+  }),
+  () => {
+    throw new AppError('unprocessable', 'Generating ideas needs an AI provider: configure one in Settings → AI providers. Ideas can be added by hand meanwhile.');
+  },
+);

@@ -1,0 +1,69 @@
+// /api/v1/writer/tasks.
+import { z } from '@hono/zod-openapi';
+import { schemas } from '@igny8/shared';
+import type { Context } from 'hono';
+import type { AppBindings } from '../env';
+import { list, ok } from '../lib/envelope';
+import type { Site, Task } from '../lib/resources';
+import { body, defineRoute, handle } from '../lib/route';
+import { createRouter } from '../lib/router';
+import { taskOut } from '../planner/serialize';
+import { deleteTask, listTasks, updateTask } from './tasks';
+
+export const writerRoutes = createRouter();
+const idParams = z.object({ id: z.string() });
+const TAGS = ['writer'];
+const res = (c: Context<AppBindings>) => c.get('resources') as Record<string, unknown>;
+
+handle(
+  writerRoutes,
+  defineRoute({
+    method: 'get',
+    path: '/writer/tasks',
+    tags: TAGS,
+    summary: 'Writer tasks of a site',
+    access: { rule: 'content_read', wordpress: true, site: 'query' },
+    request: { query: schemas.taskListQuery },
+    response: schemas.task,
+    list: true,
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const r = await listTasks(c.get('db'), res(c).site as Site, q);
+    const url = (page: number) => {
+      const u = new URL(c.req.url);
+      u.searchParams.set('page', String(page));
+      return u.pathname + u.search;
+    };
+    return list(c, r.rows.map(taskOut), { count: r.count, next: r.page * r.pageSize < r.count ? url(r.page + 1) : null, previous: r.page > 1 ? url(r.page - 1) : null });
+  },
+);
+
+handle(
+  writerRoutes,
+  defineRoute({ method: 'get', path: '/writer/tasks/{id}', tags: TAGS, summary: 'One task', access: { rule: 'content_read', wordpress: true, params: { id: 'task' } }, request: { params: idParams }, response: schemas.task }),
+  (c) => ok(c, taskOut(res(c).id as Task)),
+);
+
+handle(
+  writerRoutes,
+  defineRoute({
+    method: 'patch',
+    path: '/writer/tasks/{id}',
+    tags: TAGS,
+    summary: 'Change a task',
+    access: { rule: 'content_write', wordpress: true, params: { id: 'task' } },
+    request: { params: idParams, body: body(schemas.taskUpdateBody) },
+    response: schemas.task,
+  }),
+  async (c) => ok(c, taskOut(await updateTask(c.get('db'), res(c).id as Task, c.req.valid('json')))),
+);
+
+handle(
+  writerRoutes,
+  defineRoute({ method: 'delete', path: '/writer/tasks/{id}', tags: TAGS, summary: 'Delete a task', access: { rule: 'content_write', wordpress: true, params: { id: 'task' } }, request: { params: idParams } }),
+  async (c) => {
+    await deleteTask(c.get('db'), res(c).id as Task);
+    return ok(c, {}, 200, 'Task deleted');
+  },
+);
