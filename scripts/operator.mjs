@@ -2,15 +2,19 @@
 // Operator commands: the only way (besides another developer) to make developer and system_bot users.
 //   node scripts/operator.mjs make-developer EMAIL [--remote]
 //   node scripts/operator.mjs make-system-bot EMAIL [--remote]
+//   node scripts/operator.mjs set-plan EMAIL PLAN_SLUG [--remote]   (the account of EMAIL moves to the plan)
+// --persist-to DIR names another local state folder than .state/wrangler.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO } from './dev/cloud.mjs';
 
-const [command, email, ...flags] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const flags = args.filter((a, i) => a.startsWith('--') || args[i - 1] === '--persist-to');
+const [command, email, plan] = args.filter((a) => !flags.includes(a));
 const roles = { 'make-developer': 'developer', 'make-system-bot': 'system_bot' };
 const role = roles[command];
-if (!role || !email) {
-  console.error('usage: node scripts/operator.mjs make-developer|make-system-bot EMAIL [--remote]');
+if ((!role && command !== 'set-plan') || !email || (command === 'set-plan' && !/^[a-z0-9-]+$/.test(plan ?? ''))) {
+  console.error('usage: node scripts/operator.mjs make-developer|make-system-bot EMAIL | set-plan EMAIL PLAN_SLUG [--remote] [--persist-to DIR]');
   process.exit(2);
 }
 // wrangler d1 execute takes no bound parameters: accept only plain addresses.
@@ -18,8 +22,14 @@ if (!/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(email)) {
   console.error(`not a plain email address: ${email}`);
   process.exit(2);
 }
-const where = flags.includes('--remote') ? ['--remote'] : ['--local', '--persist-to', path.join(REPO, '.state/wrangler')];
-const sql = `UPDATE users SET role = '${role}', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE email = '${email.toLowerCase()}' RETURNING id, email, role;`;
+const persistAt = args.indexOf('--persist-to');
+const persist = persistAt >= 0 ? path.resolve(args[persistAt + 1]) : path.join(REPO, '.state/wrangler');
+const where = flags.includes('--remote') ? ['--remote'] : ['--local', '--persist-to', persist];
+const who = email.toLowerCase();
+const sql =
+  command === 'set-plan'
+    ? `UPDATE subscriptions SET plan_id = (SELECT id FROM plans WHERE slug = '${plan}') WHERE account_id = (SELECT account_id FROM users WHERE email = '${who}') AND EXISTS (SELECT 1 FROM plans WHERE slug = '${plan}') RETURNING account_id AS id, '${who}' AS email, '${plan}' AS role;`
+    : `UPDATE users SET role = '${role}', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE email = '${who}' RETURNING id, email, role;`;
 const res = spawnSync(path.join(REPO, 'node_modules/.bin/wrangler'), ['d1', 'execute', 'DB', ...where, '--json', '--command', sql], {
   cwd: REPO,
   encoding: 'utf8',
@@ -31,7 +41,7 @@ if (res.status !== 0) {
 }
 const rows = JSON.parse(res.stdout)[0]?.results ?? [];
 if (!rows.length) {
-  console.error(`no user with the email ${email}`);
+  console.error(command === 'set-plan' ? `no user with the email ${email}, or no plan ${plan}` : `no user with the email ${email}`);
   process.exit(1);
 }
-console.log(`${rows[0].email} is now ${rows[0].role}`);
+console.log(command === 'set-plan' ? `the account of ${rows[0].email} is now on the ${plan} plan` : `${rows[0].email} is now ${rows[0].role}`);

@@ -57,6 +57,7 @@ async function step(name, cmd, args) {
     totals.failed += 1;
     fail(name, code);
   } else totals.passed += 1;
+  return code === 0;
 }
 
 function fail(name, code) {
@@ -68,7 +69,8 @@ const steps = {
   shared: () => vitest('shared', 'shared/vitest.config.ts'),
   cloud: () => vitest('cloud', 'cloud/vitest.config.ts'),
   'plugin-js': () => vitest('plugin-js', 'plugin/vitest.config.ts'),
-  build: () => step('plugin build', 'npm', ['run', 'build', '--silent']),
+  // The size check measures what the build just wrote: after a failed build it would judge stale files.
+  build: async () => (await step('plugin build', 'npm', ['run', 'build', '--silent'])) && step('bundle size', 'node', ['scripts/check-bundle-size.mjs']),
   php: () => nodeTests('plugin PHP bridge', 'plugin/test'),
   e2e: () => nodeTests('end to end', 'e2e'),
 };

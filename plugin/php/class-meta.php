@@ -22,7 +22,8 @@ final class Meta {
 	const PREFIX = '_igny8_';
 
 	/**
-	 * Registered on every request (also public ones), so nothing here may query or load translations.
+	 * Registered on rest_api_init (REST is where registered meta is read and written), so public page
+	 * views never load this class. Nothing here may query or load translations.
 	 *
 	 * @return array<string, array> meta key => type and description
 	 */
@@ -51,7 +52,7 @@ final class Meta {
 		);
 	}
 
-	/** Hooked on init; registration only fills an in-memory array. */
+	/** Hooked on rest_api_init; registration only fills an in-memory array. */
 	public static function register(): void {
 		foreach ( self::keys() as $key => $schema ) {
 			register_post_meta(

@@ -51,8 +51,15 @@ final class Outbox {
 		Options::update( Options::DB_VERSION, self::SCHEMA_VERSION );
 	}
 
-	/** Called on admin_init: upgrades the table after a plugin update without re-activation. */
+	/**
+	 * Called on admin_init: upgrades the table after a plugin update without re-activation. Visitors
+	 * reach admin_init too (admin-ajax.php, admin-post.php from public pages); they never pay for the
+	 * check, which reads a non-autoloaded option.
+	 */
 	public static function maybe_upgrade(): void {
+		if ( ! is_user_logged_in() ) {
+			return;
+		}
 		if ( self::SCHEMA_VERSION !== Options::get( Options::DB_VERSION ) ) {
 			self::install();
 		}

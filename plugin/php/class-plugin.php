@@ -1,7 +1,8 @@
 <?php
 /**
  * Wires the plugin into WordPress. Front-end requests only get hooks that cost nothing: no query,
- * no option read, no asset. Admin screens and REST routes are registered where they are used.
+ * no option read, no asset, no file beyond this bootstrap (plugin/test/weight.test.mjs holds the line).
+ * Admin screens, REST routes and post meta are registered where they are used.
  *
  * @package IGNY8
  */
@@ -23,7 +24,9 @@ final class Plugin {
 	}
 
 	public function start(): void {
-		add_action( 'init', array( Meta::class, 'register' ) );
+		// Registered meta only matters to REST (the block editor, the cloud's publishing calls): public
+		// page views never load the class. Callbacks named by class are autoloaded when they first run.
+		add_action( 'rest_api_init', array( Meta::class, 'register' ) );
 		add_action( 'rest_api_init', array( REST\Routes::class, 'register' ) );
 
 		if ( is_admin() ) {

@@ -38,7 +38,7 @@ describe('normalizeKeyword', () => {
           const once = normalizeKeyword(text);
           expect(normalizeKeyword(once)).toBe(once);
         }),
-        { numRuns: 500 },
+        { numRuns: 300 },
       );
     }
   });

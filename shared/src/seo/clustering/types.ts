@@ -15,9 +15,9 @@ export interface ExistingCluster {
 export interface ClusteringOptions {
   /** Clusters already in the sector, with their member keywords: extended, never split or renamed. */
   existing?: ExistingCluster[];
-  /** IDF-weighted Jaccard similarity a keyword needs with a cluster's representative to join it (0..1). */
+  /** IDF-weighted Jaccard similarity a keyword needs with a cluster's representative to join it (0..1, default 0.8). */
   threshold?: number;
-  /** Smallest group kept as a cluster; smaller groups are left unclustered. */
+  /** Smallest group kept as a cluster (default 2); smaller groups are left unclustered. */
   minClusterSize?: number;
 }
 

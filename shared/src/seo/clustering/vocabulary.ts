@@ -18,14 +18,14 @@ function documentFrequency(docs: readonly string[][]): Map<string, number> {
 }
 
 /** "t shirt" / "t-shirts" become one word when some keyword of the run spells it as one ("tshirt"). */
-function joinCompounds(docs: string[][], known: ReadonlySet<string>): string[][] {
+function joinCompounds(docs: string[][], known: ReadonlySet<string>, stemOf: (word: string) => string): string[][] {
   return docs.map((words) => {
     if (words.length < 2) return words;
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
       const next = words[i + 1];
       const joined = next !== undefined && !(isNumeric(words[i]!) && isNumeric(next)) ? words[i]! + next : undefined;
-      if (joined !== undefined && known.has(stem(joined))) {
+      if (joined !== undefined && known.has(stemOf(joined))) {
         out.push(joined);
         i++;
       } else out.push(words[i]!);
@@ -48,7 +48,7 @@ const TYPO_DF_RATIO = 10;
  * A rare word one edit away from a word ten times as common, with the same first letter, is taken to be a typo of
  * it ("runing" → "running"). Conservative on purpose: a wrong merge is worse than a missed one.
  */
-function typoCorrections(df: Map<string, number>): Map<string, string> {
+function typoCorrections(df: Map<string, number>, stemOf: (word: string) => string): Map<string, string> {
   const isCandidate = (word: string) => word.length >= TYPO_MIN_LENGTH - 1 && /^[a-z]+$/.test(word);
   const byDeletion = new Map<string, string[]>();
   for (const [word, count] of df) {
@@ -68,7 +68,7 @@ function typoCorrections(df: Map<string, number>): Map<string, string> {
       for (const target of byDeletion.get(key) ?? []) {
         const targetCount = df.get(target)!;
         if (target === word || target[0] !== word[0] || targetCount < count * TYPO_DF_RATIO) continue;
-        if (stem(target) === stem(word) || !withinOneEdit(word, target)) continue;
+        if (stemOf(target) === stemOf(word) || !withinOneEdit(word, target)) continue;
         if (targetCount > bestCount || (targetCount === bestCount && best !== undefined && target < best)) {
           best = target;
           bestCount = targetCount;
@@ -80,25 +80,23 @@ function typoCorrections(df: Map<string, number>): Map<string, string> {
   return corrections;
 }
 
+function memoized(fn: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let out = cache.get(word);
+    if (out === undefined) cache.set(word, (out = fn(word)));
+    return out;
+  };
+}
+
 export function buildVocabulary(contentWords: readonly string[][]): Vocabulary {
-  const joined = joinCompounds(
-    contentWords.map((w) => [...w]),
-    new Set(contentWords.flatMap((words) => words.map(stem))),
-  );
-  const corrections = typoCorrections(documentFrequency(joined));
-  const stemCache = new Map<string, string>();
-  const stemmed = joined.map((words) => {
-    const tokens = new Set<string>();
-    for (const word of words) {
-      let token = stemCache.get(word);
-      if (token === undefined) {
-        token = stem(corrections.get(word) ?? word);
-        stemCache.set(word, token);
-      }
-      tokens.add(token);
-    }
-    return [...tokens];
-  });
+  const stemOf = memoized(stem);
+  const known = new Set<string>();
+  for (const words of contentWords) for (const word of words) known.add(stemOf(word));
+  const joined = joinCompounds(contentWords.map((w) => [...w]), known, stemOf);
+  const corrections = typoCorrections(documentFrequency(joined), stemOf);
+  const tokenOf = memoized((word) => stemOf(corrections.get(word) ?? word));
+  const stemmed = joined.map((words) => [...new Set(words.map(tokenOf))]);
 
   const df = documentFrequency(stemmed);
   const tokens = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0));

@@ -1,0 +1,2 @@
+DROP INDEX `keywords_sector_status_idx`;--> statement-breakpoint
+CREATE INDEX `keywords_sector_count_idx` ON `keywords` (`sector_id`,`account_id`,`site_id`,`status`,`intent`,`volume`,`difficulty`,`keyword_norm`);
