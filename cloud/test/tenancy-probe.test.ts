@@ -111,27 +111,31 @@ describe('tenancy probe', () => {
 
   it('gives each role exactly what the matrix allows', async () => {
     for (const op of operations.filter((o) => o.access.rule !== 'public')) {
-      for (const role of ROLES) {
-        const res = await call(op, await targetOn(op), a[role]!.token);
-        const label = `${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
-        expect(res.status, label).toBeLessThan(500);
-        if (op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
-        else expect(res.status, label).toBe(403);
-      }
+      await Promise.all(
+        ROLES.map(async (role) => {
+          const res = await call(op, await targetOn(op), a[role]!.token);
+          const label = `${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
+          else expect(res.status, label).toBe(403);
+        }),
+      );
     }
   });
 
   it('lets WordPress-minted tokens reach only routes open to WordPress, and only their own site', async () => {
     for (const op of operations.filter((o) => o.access.rule !== 'public')) {
-      for (const role of ['admin', 'editor', 'viewer'] as const) {
-        const site = op.method === 'get' ? siteA : await insertSite(accountA, `${MARKER} wp`);
-        const token = await wordpressToken(site, role);
-        const res = await call(op, await targetOn(op, site), token);
-        const label = `wp ${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
-        expect(res.status, label).toBeLessThan(500);
-        if (op.access.wordpress && op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
-        else expect(res.status, label).toBe(403);
-      }
+      await Promise.all(
+        (['admin', 'editor', 'viewer'] as const).map(async (role) => {
+          const site = op.method === 'get' ? siteA : await insertSite(accountA, `${MARKER} wp`);
+          const token = await wordpressToken(site, role);
+          const res = await call(op, await targetOn(op, site), token);
+          const label = `wp ${role} → ${op.method.toUpperCase()} ${op.path} answered ${res.status} ${res.text.slice(0, 160)}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (op.access.wordpress && op.access.roles.includes(role)) expect([401, 403, 404], label).not.toContain(res.status);
+          else expect(res.status, label).toBe(403);
+        }),
+      );
     }
   });
 
@@ -139,12 +143,15 @@ describe('tenancy probe', () => {
     for (const op of operations.filter((o) => o.access.rule !== 'public' && scoped(o))) {
       const target = await targetOn(op);
       const label = `${op.method.toUpperCase()} ${target.path} ${target.body}`;
-      for (const role of ['owner', 'admin', 'editor', 'viewer'] as const) {
-        if (!op.access.roles.includes(role)) continue;
-        const res = await call(op, target, b[role]!.token);
-        expect(res.status, `B ${role} → ${label}: ${res.text.slice(0, 160)}`).toBe(404);
-        expect(res.text).not.toContain(MARKER);
-      }
+      await Promise.all(
+        (['owner', 'admin', 'editor', 'viewer'] as const)
+          .filter((role) => op.access.roles.includes(role))
+          .map(async (role) => {
+            const res = await call(op, target, b[role]!.token);
+            expect(res.status, `B ${role} → ${label}: ${res.text.slice(0, 160)}`).toBe(404);
+            expect(res.text).not.toContain(MARKER);
+          }),
+      );
       if (op.access.wordpress) {
         const res = await call(op, target, await wordpressToken(siteB, 'admin'));
         expect(res.status, `B's WordPress → ${label}`).toBe(404);
