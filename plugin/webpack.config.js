@@ -18,6 +18,12 @@ module.exports = {
 	...defaultConfig,
 	entry: {
 		settings: './src/admin/settings/index.tsx',
+		// IGNY8 → Planner, Keywords, Clusters, Ideas: one script per screen; rare parts (the import
+		// report, the idea editor, the merge and split dialogs, the chart) load as chunks on first use.
+		planner: './src/admin/planner/dashboard/index.tsx',
+		keywords: './src/admin/planner/keywords/index.tsx',
+		clusters: './src/admin/planner/clusters/index.tsx',
+		ideas: './src/admin/planner/ideas/index.tsx',
 	},
 	resolve: {
 		...defaultConfig.resolve,

@@ -16,6 +16,15 @@ final class Admin {
 	const SETTINGS_SLUG = 'igny8-settings';
 	const INITIAL_STATE = 'igny8Initial';
 
+	/**
+	 * Who may open the Planner pages. Anyone who may ask for a cloud token may look (the token endpoint
+	 * asks for `read`); the cloud maps users without `edit_posts` to viewers, who see read-only tables.
+	 */
+	const PLANNER_CAPABILITY = 'read';
+
+	/** @var array<string, string> Page hook suffix => build entry, filled as the pages are added. */
+	private $entries = array();
+
 	public function register(): void {
 		add_action( 'admin_menu', array( $this, 'add_menu' ) );
 		add_action( 'admin_init', array( Outbox::class, 'maybe_upgrade' ) );
@@ -43,6 +52,93 @@ final class Admin {
 		if ( $hook ) {
 			add_action( 'load-' . $hook, array( $this, 'load_settings' ) );
 		}
+		foreach ( self::planner_pages() as $entry => $page ) {
+			$hook = add_submenu_page(
+				self::MENU_SLUG,
+				$page['title'],
+				$page['menu_title'],
+				self::PLANNER_CAPABILITY,
+				$page['slug'],
+				array( $this, 'render_planner_page' )
+			);
+			if ( $hook ) {
+				$this->entries[ $hook ] = $entry;
+				add_action( 'load-' . $hook, array( $this, 'load_planner_page' ) );
+			}
+		}
+		// Without manage_options there is no Settings item, and WordPress put a link to the parent (the
+		// settings page, refused) first instead: drop it, so that the IGNY8 menu opens the Planner.
+		if ( ! current_user_can( 'manage_options' ) ) {
+			remove_submenu_page( self::MENU_SLUG, self::MENU_SLUG );
+		}
+	}
+
+	/**
+	 * The Planner's screens: build entry => menu slug and titles. Each has its own script and root div.
+	 *
+	 * @return array<string, array{slug: string, title: string, menu_title: string}>
+	 */
+	public static function planner_pages(): array {
+		return array(
+			'planner'  => array(
+				'slug'       => 'igny8-planner',
+				'title'      => __( 'IGNY8 Planner', 'igny8' ),
+				'menu_title' => __( 'Planner', 'igny8' ),
+			),
+			'keywords' => array(
+				'slug'       => 'igny8-keywords',
+				'title'      => __( 'IGNY8 Keywords', 'igny8' ),
+				'menu_title' => __( 'Keywords', 'igny8' ),
+			),
+			'clusters' => array(
+				'slug'       => 'igny8-clusters',
+				'title'      => __( 'IGNY8 Clusters', 'igny8' ),
+				'menu_title' => __( 'Clusters', 'igny8' ),
+			),
+			'ideas'    => array(
+				'slug'       => 'igny8-ideas',
+				'title'      => __( 'IGNY8 Ideas', 'igny8' ),
+				'menu_title' => __( 'Ideas', 'igny8' ),
+			),
+		);
+	}
+
+	/** load-{hook} of a Planner page: only that page's entry is enqueued. */
+	public function load_planner_page(): void {
+		$entry = $this->current_entry();
+		if ( null === $entry ) {
+			return;
+		}
+		add_action(
+			'admin_enqueue_scripts',
+			function () use ( $entry ) {
+				$this->enqueue_planner_page( $entry );
+			}
+		);
+	}
+
+	public function enqueue_planner_page( string $entry ): void {
+		if ( ! Assets::enqueue( $entry ) ) {
+			add_action( 'admin_notices', array( $this, 'missing_build_notice' ) );
+			return;
+		}
+		Assets::inline_state( $entry, self::INITIAL_STATE, self::planner_state() );
+	}
+
+	public function render_planner_page(): void {
+		$entry = $this->current_entry();
+		if ( null !== $entry ) {
+			printf( '<div id="%s" class="wrap"></div>', esc_attr( 'igny8-' . $entry . '-root' ) );
+		}
+	}
+
+	/** The Planner entry of the screen being loaded or rendered, from the page hook that runs. */
+	private function current_entry(): ?string {
+		$hook = current_filter();
+		if ( 0 === strpos( $hook, 'load-' ) ) {
+			$hook = substr( $hook, strlen( 'load-' ) );
+		}
+		return $this->entries[ $hook ] ?? null;
 	}
 
 	public function load_settings(): void {
@@ -96,5 +192,12 @@ final class Admin {
 				'canManage' => current_user_can( 'manage_options' ),
 			),
 		);
+	}
+
+	/** The initial state of a Planner page: whether the user may change the plan, too. */
+	public static function planner_state(): array {
+		$state                    = self::initial_state();
+		$state['user']['canEdit'] = current_user_can( 'edit_posts' );
+		return $state;
 	}
 }

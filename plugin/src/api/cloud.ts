@@ -26,13 +26,51 @@ export interface CloudRequestOptions {
 	signal?: AbortSignal;
 }
 
+export interface CloudDownloadOptions {
+	query?: CloudRequestOptions[ 'query' ];
+	/** What the file should be, e.g. `text/csv`. */
+	accept?: string;
+	signal?: AbortSignal;
+}
+
+export interface CloudUploadOptions {
+	query?: CloudRequestOptions[ 'query' ];
+	/** The body's type as the cloud should read it, e.g. `text/csv`. */
+	contentType: string;
+	/** Bytes sent so far and in all; called as the upload goes (and again from 0 if it has to be retried). */
+	onProgress?: ( loaded: number, total: number ) => void;
+	signal?: AbortSignal;
+}
+
 export interface CloudClient {
 	/** `path` is relative to `{cloud_url}/api/v1`, e.g. `/auth/me`. Resolves to the envelope's `data`. */
 	request< T >( path: string, options?: CloudRequestOptions ): Promise< T >;
 	get< T >( path: string, options?: Omit< CloudRequestOptions, 'method' | 'body' > ): Promise< T >;
 	post< T >( path: string, body?: unknown, options?: Omit< CloudRequestOptions, 'method' | 'body' > ): Promise< T >;
+	/** A GET whose answer is a file (a CSV export): resolves to its body; errors still come as envelopes. */
+	download( path: string, options?: CloudDownloadOptions ): Promise< Blob >;
+	/** POSTs `body` as it is (a CSV file) with upload progress; resolves to the envelope's `data`. */
+	upload< T >( path: string, body: Blob, options: CloudUploadOptions ): Promise< T >;
 	/** Forget the cached token: after connecting, disconnecting or a role change. */
 	clearToken(): void;
+}
+
+/** The slice of XMLHttpRequest an upload needs: fetch() reports no upload progress. */
+export interface UploadRequest {
+	open( method: string, url: string ): void;
+	setRequestHeader( name: string, value: string ): void;
+	getResponseHeader( name: string ): string | null;
+	send( body: Blob ): void;
+	abort(): void;
+	readonly status: number;
+	readonly responseText: string;
+	withCredentials: boolean;
+	onload: ( ( event: unknown ) => void ) | null;
+	onerror: ( ( event: unknown ) => void ) | null;
+	onabort: ( ( event: unknown ) => void ) | null;
+	readonly upload: {
+		onprogress: ( ( event: { loaded: number; total: number; lengthComputable: boolean } ) => void ) | null;
+	};
 }
 
 export interface CloudClientDeps {
@@ -40,12 +78,14 @@ export interface CloudClientDeps {
 	fetch: typeof fetch;
 	/** Milliseconds, like `Date.now`. */
 	now: () => number;
+	createUploadRequest: () => UploadRequest;
 }
 
 export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): CloudClient {
 	const getToken = deps.getToken ?? getSiteToken;
 	const send = deps.fetch ?? ( ( input, init ) => fetch( input, init ) );
 	const now = deps.now ?? Date.now;
+	const createUploadRequest = deps.createUploadRequest ?? ( () => new XMLHttpRequest() as UploadRequest );
 
 	let cached: SiteToken | null = null;
 	let pending: Promise< SiteToken > | null = null;
@@ -84,22 +124,20 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		return pending;
 	}
 
-	async function attempt( token: SiteToken, path: string, options: CloudRequestOptions ): Promise< Response > {
-		const headers: Record< string, string > = {
-			Accept: 'application/json',
-			Authorization: `Bearer ${ token.token }`,
-		};
-		let body: string | undefined;
-		if ( options.body !== undefined ) {
-			headers[ 'Content-Type' ] = 'application/json';
-			body = JSON.stringify( options.body );
-		}
+	interface Attempt {
+		method: string;
+		headers: Record< string, string >;
+		body?: string;
+		signal?: AbortSignal;
+	}
+
+	async function attempt( token: SiteToken, path: string, query: CloudRequestOptions[ 'query' ], init: Attempt ): Promise< Response > {
 		try {
-			return await send( cloudUrl( token.cloud_url, path, options.query ), {
-				method: options.method ?? 'GET',
-				headers,
-				body,
-				signal: options.signal,
+			return await send( cloudUrl( token.cloud_url, path, query ), {
+				method: init.method,
+				headers: { ...init.headers, Authorization: `Bearer ${ token.token }` },
+				body: init.body,
+				signal: init.signal,
 				// The cloud never sees WordPress cookies.
 				credentials: 'omit',
 			} );
@@ -107,35 +145,96 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 			if ( isAbort( error ) ) {
 				throw error;
 			}
-			throw new CloudError( {
-				status: 0,
-				code: 'network_error',
-				message: sprintf(
-					/* translators: %s: the cloud's URL */
-					__( 'The IGNY8 cloud at %s could not be reached.', 'igny8' ),
-					token.cloud_url
-				),
-			} );
+			throw unreachable( token );
 		}
 	}
 
-	async function request< T >( path: string, options: CloudRequestOptions = {} ): Promise< T > {
+	/** Sends with the current token; after a 401 (expired early, rotated secret) once more with a new one. */
+	async function withToken( sendWith: ( token: SiteToken ) => Promise< Response > ): Promise< Response > {
 		const token = await currentToken();
-		let response = await attempt( token, path, options );
-		if ( response.status === 401 ) {
-			// Expired early or signed with a rotated secret: one more try with a token minted now.
-			if ( cached?.token === token.token ) {
-				cached = null;
-			}
-			response = await attempt( await currentToken(), path, options );
+		const response = await sendWith( token );
+		if ( response.status !== 401 ) {
+			return response;
 		}
-		return unwrap< T >( response );
+		if ( cached?.token === token.token ) {
+			cached = null;
+		}
+		return sendWith( await currentToken() );
+	}
+
+	async function request< T >( path: string, options: CloudRequestOptions = {} ): Promise< T > {
+		const headers: Record< string, string > = { Accept: 'application/json' };
+		let body: string | undefined;
+		if ( options.body !== undefined ) {
+			headers[ 'Content-Type' ] = 'application/json';
+			body = JSON.stringify( options.body );
+		}
+		const init = { method: options.method ?? 'GET', headers, body, signal: options.signal };
+		return unwrap< T >( await withToken( ( token ) => attempt( token, path, options.query, init ) ) );
+	}
+
+	async function download( path: string, options: CloudDownloadOptions = {} ): Promise< Blob > {
+		const init = {
+			method: 'GET',
+			headers: { Accept: `${ options.accept ?? '*/*' }, application/json;q=0.5` },
+			signal: options.signal,
+		};
+		const response = await withToken( ( token ) => attempt( token, path, options.query, init ) );
+		if ( ! response.ok ) {
+			// Throws the envelope's error (or an http_error when there is none).
+			await unwrap( response );
+			throw httpError( response.status );
+		}
+		return response.blob();
+	}
+
+	function uploadOnce( token: SiteToken, path: string, body: Blob, options: CloudUploadOptions ): Promise< Response > {
+		return new Promise( ( resolve, reject ) => {
+			if ( options.signal?.aborted ) {
+				reject( abortError() );
+				return;
+			}
+			const xhr = createUploadRequest();
+			const onAbort = () => xhr.abort();
+			options.signal?.addEventListener( 'abort', onAbort );
+			const done = () => options.signal?.removeEventListener( 'abort', onAbort );
+			xhr.open( 'POST', cloudUrl( token.cloud_url, path, options.query ) );
+			xhr.setRequestHeader( 'Accept', 'application/json' );
+			xhr.setRequestHeader( 'Authorization', `Bearer ${ token.token }` );
+			xhr.setRequestHeader( 'Content-Type', options.contentType );
+			xhr.withCredentials = false;
+			const { onProgress } = options;
+			if ( onProgress ) {
+				onProgress( 0, body.size );
+				xhr.upload.onprogress = ( event ) =>
+					onProgress( event.loaded, event.lengthComputable ? event.total : body.size );
+			}
+			xhr.onload = () => {
+				done();
+				resolve( responseOf( xhr ) );
+			};
+			xhr.onerror = () => {
+				done();
+				reject( unreachable( token ) );
+			};
+			xhr.onabort = () => {
+				done();
+				reject( abortError() );
+			};
+			xhr.send( body );
+		} );
+	}
+
+	async function upload< T >( path: string, body: Blob, options: CloudUploadOptions ): Promise< T > {
+		return unwrap< T >( await withToken( ( token ) => uploadOnce( token, path, body, options ) ) );
 	}
 
 	return {
 		request,
 		get: ( path, options ) => request( path, { ...options, method: 'GET' } ),
 		post: ( path, body, options ) => request( path, { ...options, method: 'POST', body } ),
+		download,
+		upload,
 		clearToken() {
 			generation++;
 			cached = null;
@@ -181,14 +280,47 @@ export async function unwrap< T >( response: Response ): Promise< T > {
 		const { success, request_id: ignored, ...list } = body;
 		return list as T;
 	}
-	const failure = body as Partial< ErrorBody >;
+	const { success, error, code, errors, request_id: bodyRequestId, ...details } = body as Partial< ErrorBody > &
+		Record< string, unknown >;
 	throw new CloudError( {
 		status: response.status,
-		code: typeof failure.code === 'string' ? failure.code : 'http_error',
-		message: typeof failure.error === 'string' && failure.error ? failure.error : httpError( response.status ).message,
-		fieldErrors: failure.errors ?? {},
-		requestId: failure.request_id ?? requestId,
+		code: typeof code === 'string' ? code : 'http_error',
+		message: typeof error === 'string' && error ? error : httpError( response.status ).message,
+		fieldErrors: errors ?? {},
+		requestId: bodyRequestId ?? requestId,
+		details,
 	} );
+}
+
+/** An XMLHttpRequest's answer as a fetch Response, so `unwrap` reads both alike. */
+function responseOf( xhr: UploadRequest ): Response {
+	const headers = new Headers();
+	const requestId = xhr.getResponseHeader( 'X-Request-Id' );
+	if ( requestId ) {
+		headers.set( 'X-Request-Id', requestId );
+	}
+	// A Response can only carry a status of 200–599; anything else is no answer we can read.
+	const status = xhr.status >= 200 && xhr.status <= 599 ? xhr.status : 502;
+	const nullBody = status === 204 || status === 205 || status === 304;
+	return new Response( nullBody ? null : xhr.responseText, { status, headers } );
+}
+
+function unreachable( token: SiteToken ): CloudError {
+	return new CloudError( {
+		status: 0,
+		code: 'network_error',
+		message: sprintf(
+			/* translators: %s: the cloud's URL */
+			__( 'The IGNY8 cloud at %s could not be reached.', 'igny8' ),
+			token.cloud_url
+		),
+	} );
+}
+
+function abortError(): Error {
+	const error = new Error( 'The request was cancelled.' );
+	error.name = 'AbortError';
+	return error;
 }
 
 function isEnvelope( body: unknown ): body is { success: boolean; request_id?: string; [ key: string ]: unknown } {

@@ -8,6 +8,8 @@ export interface ApiErrorInit {
 	message: string;
 	fieldErrors?: FieldErrors;
 	requestId?: string | null;
+	/** Extra fields of the error envelope, e.g. `limit_rows` of a `payload_too_large`. */
+	details?: Readonly< Record< string, unknown > >;
 }
 
 export class ApiError extends Error {
@@ -16,6 +18,7 @@ export class ApiError extends Error {
 	readonly code: string;
 	readonly fieldErrors: FieldErrors;
 	readonly requestId: string | null;
+	readonly details: Readonly< Record< string, unknown > >;
 
 	constructor( init: ApiErrorInit ) {
 		super( init.message );
@@ -24,5 +27,31 @@ export class ApiError extends Error {
 		this.code = init.code;
 		this.fieldErrors = init.fieldErrors ?? {};
 		this.requestId = init.requestId ?? null;
+		this.details = init.details ?? {};
 	}
+}
+
+/** A failure as stores keep it: a plain value, never an Error instance. */
+export interface ErrorInfo {
+	status: number;
+	code: string;
+	message: string;
+	fieldErrors: FieldErrors;
+	requestId?: string | null;
+	details?: Readonly< Record< string, unknown > >;
+}
+
+export function toErrorInfo( error: unknown ): ErrorInfo {
+	if ( error instanceof ApiError ) {
+		return {
+			status: error.status,
+			code: error.code,
+			message: error.message,
+			fieldErrors: error.fieldErrors,
+			requestId: error.requestId,
+			details: error.details,
+		};
+	}
+	const message = error instanceof Error ? error.message : String( error );
+	return { status: 0, code: 'unknown_error', message, fieldErrors: {} };
 }

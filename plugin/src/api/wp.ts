@@ -15,7 +15,12 @@ export interface InitialState {
 	accountName: string | null;
 	pluginVersion: string;
 	wpVersion: string;
-	user: { id: number; canManage: boolean };
+	user: {
+		id: number;
+		canManage: boolean;
+		/** Whether the user may change content (`edit_posts`); inlined on the Planner and Writer pages. */
+		canEdit?: boolean;
+	};
 }
 
 declare global {

@@ -1,0 +1,57 @@
+// A button that asks before it acts (delete, archive…): WordPress's dialog where it exists, else confirm().
+import { Button, __experimentalConfirmDialog } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import type { ReactNode } from 'react';
+
+// WordPress 6.5 ships the dialog as __experimentalConfirmDialog; fall back to window.confirm without it.
+const ConfirmDialog: typeof __experimentalConfirmDialog | undefined = __experimentalConfirmDialog;
+
+interface Props {
+	question: string;
+	confirmLabel: string;
+	onConfirm: () => void;
+	children: ReactNode;
+	variant?: 'primary' | 'secondary' | 'tertiary' | 'link';
+	isDestructive?: boolean;
+	isBusy?: boolean;
+	disabled?: boolean;
+	testId?: string;
+}
+
+export default function ConfirmButton( { question, confirmLabel, onConfirm, children, testId, ...button }: Props ) {
+	const [ asking, setAsking ] = useState( false );
+	const onClick = () => {
+		if ( ConfirmDialog ) {
+			setAsking( true );
+		} else if ( window.confirm( question ) ) {
+			onConfirm();
+		}
+	};
+	return (
+		<>
+			<Button
+				variant={ button.variant ?? 'secondary' }
+				isDestructive={ button.isDestructive }
+				isBusy={ button.isBusy }
+				disabled={ button.disabled || button.isBusy }
+				onClick={ onClick }
+				data-testid={ testId }
+			>
+				{ children }
+			</Button>
+			{ ConfirmDialog && asking && (
+				<ConfirmDialog
+					isOpen
+					confirmButtonText={ confirmLabel }
+					onConfirm={ () => {
+						setAsking( false );
+						onConfirm();
+					} }
+					onCancel={ () => setAsking( false ) }
+				>
+					{ question }
+				</ConfirmDialog>
+			) }
+		</>
+	);
+}

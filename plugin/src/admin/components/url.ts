@@ -1,0 +1,65 @@
+// wp-admin page links, and the current page's own query parameters as navigable state.
+import { useEffect, useState } from '@wordpress/element';
+
+const CHANGE_EVENT = 'igny8:navigate';
+
+/** `admin.php?page={page}&…`, relative to wp-admin like WordPress's own menu links. */
+export function adminPageUrl( page: string, params: Record< string, string | number | null | undefined > = {} ): string {
+	const search = new URLSearchParams( { page } );
+	for ( const [ key, value ] of Object.entries( params ) ) {
+		if ( value !== null && value !== undefined && value !== '' ) {
+			search.set( key, String( value ) );
+		}
+	}
+	return `admin.php?${ search.toString() }`;
+}
+
+/** Changes query parameters of this page without loading it again (null removes one). */
+export function navigate( params: Record< string, string | number | null >, replace = false ): void {
+	const url = new URL( window.location.href );
+	for ( const [ key, value ] of Object.entries( params ) ) {
+		if ( value === null ) {
+			url.searchParams.delete( key );
+		} else {
+			url.searchParams.set( key, String( value ) );
+		}
+	}
+	if ( url.href === window.location.href ) {
+		return;
+	}
+	window.history[ replace ? 'replaceState' : 'pushState' ]( null, '', url.href );
+	window.dispatchEvent( new Event( CHANGE_EVENT ) );
+}
+
+function readParam( name: string ): string | null {
+	return new URL( window.location.href ).searchParams.get( name );
+}
+
+/** A query parameter of this page, following navigate() and the browser's back and forward buttons. */
+export function useUrlParam( name: string ): string | null {
+	const [ value, setValue ] = useState( () => readParam( name ) );
+	useEffect( () => {
+		const update = () => setValue( readParam( name ) );
+		window.addEventListener( 'popstate', update );
+		window.addEventListener( CHANGE_EVENT, update );
+		return () => {
+			window.removeEventListener( 'popstate', update );
+			window.removeEventListener( CHANGE_EVENT, update );
+		};
+	}, [ name ] );
+	return value;
+}
+
+/** Offers `blob` to the user as a downloaded file. */
+export function saveBlob( blob: Blob, fileName: string ): void {
+	const href = URL.createObjectURL( blob );
+	const link = document.createElement( 'a' );
+	link.href = href;
+	link.download = fileName;
+	link.style.display = 'none';
+	document.body.appendChild( link );
+	link.click();
+	link.remove();
+	// Some browsers read the object URL after click() returns.
+	window.setTimeout( () => URL.revokeObjectURL( href ), 10_000 );
+}

@@ -1,0 +1,70 @@
+// Small pure helpers for the Planner pages (tested in test/format.test.ts).
+
+/** A count or a volume for people: grouped digits; an unknown value as a dash. */
+export function formatNumber( value: number | null | undefined ): string {
+	return value === null || value === undefined ? '—' : value.toLocaleString();
+}
+
+/** A typed number filter: whole and not negative, or undefined when empty or not a number. */
+export function parseWholeNumber( value: string, max?: number ): number | undefined {
+	const trimmed = value.trim();
+	if ( trimmed === '' ) {
+		return undefined;
+	}
+	const number = Math.floor( Number( trimmed ) );
+	if ( ! Number.isFinite( number ) || number < 0 ) {
+		return undefined;
+	}
+	return max === undefined ? number : Math.min( max, number );
+}
+
+/** Target keywords typed one per line or separated by commas: trimmed, without repeats, at most 50. */
+export function splitKeywords( text: string ): string[] {
+	const seen = new Set< string >();
+	const out: string[] = [];
+	for ( const part of text.split( /[\n,]/ ) ) {
+		const keyword = part.trim().replace( /\s+/g, ' ' );
+		const key = keyword.toLowerCase();
+		if ( keyword && ! seen.has( key ) ) {
+			seen.add( key );
+			out.push( keyword );
+		}
+	}
+	return out.slice( 0, 50 );
+}
+
+/** The `n` keywords with the most search volume (unknown volume last), as text. */
+export function topKeywords( keywords: ReadonlyArray< { keyword: string; volume: number | null } >, n = 5 ): string[] {
+	return [ ...keywords ]
+		.sort( ( a, b ) => ( b.volume ?? -1 ) - ( a.volume ?? -1 ) )
+		.slice( 0, n )
+		.map( ( keyword ) => keyword.keyword );
+}
+
+/** `igny8-keywords-{sector}-{yyyy-mm-dd}.csv` */
+export function exportFileName( sectorSlug: string | null | undefined, date: Date ): string {
+	const day = [ date.getFullYear(), date.getMonth() + 1, date.getDate() ]
+		.map( ( part ) => String( part ).padStart( 2, '0' ) )
+		.join( '-' );
+	const slug = ( sectorSlug ?? '' ).replace( /[^a-z0-9-]+/gi, '-' ).replace( /^-+|-+$/g, '' );
+	return `igny8-keywords${ slug ? `-${ slug }` : '' }-${ day }.csv`;
+}
+
+/** Bytes as KB or MB for a file's size. */
+export function formatBytes( bytes: number ): string {
+	if ( bytes < 1024 ) {
+		return `${ bytes } B`;
+	}
+	if ( bytes < 1024 * 1024 ) {
+		return `${ ( bytes / 1024 ).toFixed( 1 ) } KB`;
+	}
+	return `${ ( bytes / 1024 / 1024 ).toFixed( 1 ) } MB`;
+}
+
+/** How far an upload is, 0–100. */
+export function percent( loaded: number, total: number ): number {
+	if ( total <= 0 ) {
+		return 0;
+	}
+	return Math.min( 100, Math.round( ( loaded / total ) * 100 ) );
+}

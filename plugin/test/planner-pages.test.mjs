@@ -1,0 +1,135 @@
+// The Planner's wp-admin screens: one root div and one script per screen, only on that screen, with the
+// initial state saying whether the user may change the plan.
+
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ADMIN_PASSWORD, PLUGIN_DIR, fakeConnection, startSite } from './wp-fixture.mjs';
+
+const PAGES = { planner: 'igny8-planner', keywords: 'igny8-keywords', clusters: 'igny8-clusters', ideas: 'igny8-ideas' };
+
+let site;
+let pluginCopy;
+let admin;
+
+function has( html, re, message = `expected ${ re }` ) {
+	assert.ok( re.test( html ), message );
+}
+function hasNot( html, re, message = `unexpected ${ re }` ) {
+	const found = re.exec( html );
+	assert.ok( ! found, `${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…` );
+}
+
+// A copy of the plugin with a stand-in build, so the screens can be checked without `npm run build`.
+async function pluginWithFakeBuild() {
+	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
+	for ( const entry of [ 'igny8.php', 'uninstall.php', 'readme.txt', 'php' ] ) {
+		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), { recursive: true } );
+	}
+	await mkdir( path.join( dir, 'build' ) );
+	for ( const entry of [ 'settings', ...Object.keys( PAGES ) ] ) {
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.asset.php` ),
+			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components', 'wp-preferences' ), 'version' => 'v-${ entry }-1' );`
+		);
+		await writeFile( path.join( dir, 'build', `${ entry }.js` ), `/* ${ entry } */` );
+		await writeFile( path.join( dir, 'build', `${ entry }.css` ), `.igny8-${ entry }{}` );
+	}
+	return dir;
+}
+
+function inlineState( html, entry ) {
+	const inline = new RegExp( `<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`, 's' ).exec( html );
+	assert.ok( inline, `initial state is inlined before the ${ entry } script` );
+	return JSON.parse( inline[ 1 ] );
+}
+
+async function loginAs( login, role ) {
+	await site.createUser( login, role );
+	await site.setPassword( login, `${ login }-password` );
+	return site.login( login, `${ login }-password` );
+}
+
+before( async () => {
+	pluginCopy = await pluginWithFakeBuild();
+	site = await startSite( { pluginDir: pluginCopy } );
+	await site.setConnection( fakeConnection() );
+	admin = await site.login( 'admin', ADMIN_PASSWORD );
+} );
+
+after( async () => {
+	await site?.stop();
+	await rm( pluginCopy, { recursive: true, force: true } );
+} );
+
+for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
+	test( `${ slug } renders its root and loads only its own script and style`, async () => {
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: admin.cookie } } );
+		assert.equal( res.status, 200 );
+		const html = await res.text();
+		has( html, new RegExp( `<div id="igny8-${ entry }-root" class="wrap"></div>` ) );
+		has( html, new RegExp( `<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"` ) );
+		has( html, new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` ) );
+		has( html, /id="wp-preferences-js"|load%5Bchunk_0%5D=[^'"]*wp-preferences/, 'dependencies come from the .asset.php' );
+		for ( const other of [ 'settings', ...Object.keys( PAGES ) ].filter( ( name ) => name !== entry ) ) {
+			hasNot( html, new RegExp( `igny8-${ other }-js|build/${ other }\\.js` ), `${ slug } loads ${ other }` );
+		}
+		const state = inlineState( html, entry );
+		assert.equal( state.connected, true );
+		assert.equal( state.siteId, 7 );
+		assert.deepEqual( state.user, { id: 1, canManage: true, canEdit: true } );
+		hasNot( html, /site_secret/ );
+	} );
+}
+
+test( 'the Planner pages are listed in the IGNY8 menu', async () => {
+	const html = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: admin.cookie } } ) ).text();
+	for ( const slug of Object.values( PAGES ) ) {
+		has( html, new RegExp( `href=['"]admin\\.php\\?page=${ slug }['"]` ), `menu links to ${ slug }` );
+	}
+	hasNot( html, /igny8-(planner|keywords|clusters|ideas)-js|igny8Initial/, 'no Planner script on other screens' );
+} );
+
+test( 'an editor is led from the IGNY8 menu to the Planner and may change it', async () => {
+	const editor = await loginAs( 'ed', 'editor' );
+	const dashboard = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: editor.cookie } } ) ).text();
+	has( dashboard, /<a href='admin\.php\?page=igny8-planner' class="[^"]*menu-top/, 'the top-level IGNY8 link opens the Planner' );
+	hasNot( dashboard, /href='admin\.php\?page=igny8-settings'/, 'no link to the settings an editor may not open' );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-keywords', { headers: { cookie: editor.cookie } } );
+	assert.equal( res.status, 200 );
+	assert.deepEqual( inlineState( await res.text(), 'keywords' ).user, { id: 2, canManage: false, canEdit: true } );
+} );
+
+test( 'a subscriber sees the Planner read-only and not the settings', async () => {
+	const subscriber = await loginAs( 'sub', 'subscriber' );
+	for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: subscriber.cookie } } );
+		assert.equal( res.status, 200, slug );
+		assert.equal( inlineState( await res.text(), entry ).user.canEdit, false );
+	}
+	const settings = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', { headers: { cookie: subscriber.cookie } } );
+	assert.equal( settings.status, 403 );
+} );
+
+test( 'logged-out visitors are sent to the login', async () => {
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-keywords' );
+	assert.equal( res.status, 302 );
+	assert.match( res.headers.get( 'location' ) ?? '', /wp-login\.php/ );
+} );
+
+test( 'a Planner page that was not built shows a notice instead of failing', async () => {
+	await rm( path.join( pluginCopy, 'build', 'ideas.asset.php' ) );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-ideas', { headers: { cookie: admin.cookie } } );
+	assert.equal( res.status, 200 );
+	const html = await res.text();
+	has( html, /notice-warning[^]*Run npm run build/ );
+	has( html, /<div id="igny8-ideas-root" class="wrap"><\/div>/ );
+	hasNot( html, /igny8-ideas-js/ );
+} );
+
+test( 'nothing above logged a PHP error, warning, notice or deprecation', async () => {
+	assert.deepEqual( await site.phpErrors(), [] );
+} );
