@@ -15,3 +15,7 @@ export {
 } from './schemas/planner';
 export type { Keyword, Cluster, Idea, Task, CsvImportResult, PlannerSummary } from './schemas/planner';
 export * from './seo/clustering';
+export * from './credits';
+export { AI_FUNCTIONS, JOB_STATES, JOB_PHASES, PHASE_RANGES, PROVIDERS } from './schemas/exports';
+export { TRANSACTION_TYPES } from './schemas/billing';
+export type { Job, JobState, JobPhase, AiFunction, Balance, Transaction, Usage } from './schemas/exports-types';

@@ -3,3 +3,6 @@ export * from './auth';
 export * from './tenancy';
 export * from './integration';
 export * from './planner';
+export * from './ai';
+export * from './billing';
+export * from './system';

@@ -67,6 +67,8 @@ export const ACCESS = {
   sites_delete: ['developer', 'owner', 'admin'],
   users_manage: ['developer', 'owner', 'admin'],
   billing_manage: ['developer', 'owner'],
+  /** AI providers, prompts, author profiles, strategies; the credit ledger. */
+  settings_manage: ['developer', 'owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AccessRule = keyof typeof ACCESS;
