@@ -28,6 +28,7 @@ export default defineConfig(async () => {
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: ['./test/apply-migrations.ts'],
+      globalSetup: ['./test/global-setup.ts'],
       testTimeout: 30_000,
     },
   };

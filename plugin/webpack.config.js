@@ -17,6 +17,8 @@ const DependencyExtractionWebpackPlugin = extraction.constructor;
 module.exports = {
 	...defaultConfig,
 	entry: {
+		// IGNY8 → Settings: Connection in the entry; AI providers, Prompts, Author profiles and Strategies
+		// load as chunks when their tab opens.
 		settings: './src/admin/settings/index.tsx',
 		// IGNY8 → Planner, Keywords, Clusters, Ideas: one script per screen; rare parts (the import
 		// report, the idea editor, the merge and split dialogs, the chart) load as chunks on first use.
@@ -24,6 +26,8 @@ module.exports = {
 		keywords: './src/admin/planner/keywords/index.tsx',
 		clusters: './src/admin/planner/clusters/index.tsx',
 		ideas: './src/admin/planner/ideas/index.tsx',
+		// IGNY8 → Credits: balance, ledger and usage; the usage charts load as a chunk.
+		credits: './src/admin/credits/index.tsx',
 	},
 	resolve: {
 		...defaultConfig.resolve,

@@ -65,7 +65,7 @@ function fail(name, code) {
 }
 
 const steps = {
-  types: () => step('typecheck', 'npx', ['tsc', '-p', 'shared']).then(() => step('typecheck cloud', 'npx', ['tsc', '-p', 'cloud'])).then(() => step('typecheck plugin', 'npx', ['tsc', '-p', 'plugin'])),
+  types: () => step('typecheck', 'npx', ['tsc', '-p', 'shared']).then(() => step('typecheck cloud', 'npx', ['tsc', '-p', 'cloud'])).then(() => step('typecheck cloud (node side)', 'npx', ['tsc', '-p', 'cloud/tsconfig.node.json'])).then(() => step('typecheck plugin', 'npx', ['tsc', '-p', 'plugin'])),
   shared: () => vitest('shared', 'shared/vitest.config.ts'),
   cloud: () => vitest('cloud', 'cloud/vitest.config.ts'),
   'plugin-js': () => vitest('plugin-js', 'plugin/vitest.config.ts'),

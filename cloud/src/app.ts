@@ -18,6 +18,9 @@ import { keywordRoutes } from './planner/routes';
 import { clusterRoutes } from './planner/cluster-routes';
 import { ideaRoutes } from './planner/idea-routes';
 import { writerRoutes } from './writer/routes';
+import { aiRoutes } from './ai/routes';
+import { billingRoutes } from './billing/routes';
+import { systemRoutes } from './system/routes';
 import { PLANNER_LIMITS } from '@igny8/shared';
 
 export const API_PREFIX = '/api/v1';
@@ -101,7 +104,7 @@ export function createApp() {
   });
 
   const api = createRouter();
-  for (const routes of [authRoutes, tenancyRoutes, integrationRoutes, keywordRoutes, clusterRoutes, ideaRoutes, writerRoutes]) api.route('/', routes);
+  for (const routes of [authRoutes, tenancyRoutes, integrationRoutes, keywordRoutes, clusterRoutes, ideaRoutes, writerRoutes, aiRoutes, billingRoutes, systemRoutes]) api.route('/', routes);
   app.route(API_PREFIX, api);
 
   app.doc31(`${API_PREFIX}/openapi.json`, {
@@ -129,7 +132,9 @@ export function createApp() {
       const message = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON' : err.message || 'Bad request';
       return c.json(errorBody(requestId, { code, message }), status);
     }
-    console.error(JSON.stringify({ level: 'error', request_id: requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    // Query errors carry their bound parameters (a password hash, a key): never log those.
+    const redact = (text: string | undefined) => (text ?? '').replace(/\nparams:[\s\S]*?(?=\n\s+at |$)/g, '\nparams: [redacted]');
+    console.error(JSON.stringify({ level: 'error', request_id: requestId, path: c.req.path, error: redact(String(err)), stack: redact((err as Error).stack) }));
     return c.json(errorBody(requestId, { code: 'internal', message: 'Something went wrong on our side; the request id helps us find it' }), 500);
   });
 

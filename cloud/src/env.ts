@@ -16,6 +16,10 @@ export interface Env {
   JWT_SECRET: string;
   /** base64 of 32 bytes: AES-GCM key for secrets at rest (secret). */
   ENCRYPTION_KEY: string;
+  /** Optional deployment-wide OpenAI-compatible provider (local development); accounts' own settings win. */
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_TEXT_MODEL?: string;
 }
 
 export interface AppBindings {

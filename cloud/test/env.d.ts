@@ -7,3 +7,9 @@ declare global {
     }
   }
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fakeOpenAiUrl: string;
+  }
+}

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, ROLES, signRequest, type Role } from '@igny8/shared';
 import { api } from './helpers';
-import { insertAccount, insertContent, insertSite, insertUser, signedInUser, wordpressToken, type SiteFixture } from './world';
+import { CONTENT_KINDS, insertAccount, insertContent, insertSite, insertUser, signedInUser, wordpressToken, type ContentKind, type SiteFixture } from './world';
 
 interface AccessDoc {
   rule: string;
@@ -18,6 +18,8 @@ interface Operation {
   method: string;
   path: string;
   access: AccessDoc;
+  /** Path parameters that are not objects (e.g. a provider name): a valid value from the document. */
+  values: Record<string, string>;
 }
 
 const MARKER = 'ZZALPHAMARKER';
@@ -53,10 +55,14 @@ async function targetOn(op: Operation, site: SiteFixture = siteA, accountId = ac
     if (kind === 'site') ids[param] = useSite.id;
     else if (kind === 'sector') ids[param] = useSite.sectorId;
     else if (kind === 'user') ids[param] = (await insertUser(accountId, 'viewer')).id;
-    else if (kind === 'keyword' || kind === 'cluster' || kind === 'idea' || kind === 'task') ids[param] = await insertContent(accountId, useSite, kind, MARKER);
+    else if (CONTENT_KINDS.includes(kind)) ids[param] = await insertContent(accountId, useSite, kind as ContentKind, MARKER);
     else throw new Error(`The tenancy probe does not know the resource kind "${kind}" of ${op.method.toUpperCase()} ${op.path}: teach targetOn() how to make one`);
   }
-  let path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
+  let path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = ids[name] ?? op.values[name];
+    if (value === undefined) throw new Error(`The tenancy probe cannot fill {${name}} of ${op.method.toUpperCase()} ${op.path}: name it in x-igny8-access params or give it an enum`);
+    return String(value);
+  });
   const placement = { site_id: useSite.id, sector_id: useSite.sectorId };
   if (op.access.site === 'query') path += `?site_id=${placement.site_id}&sector_id=${placement.sector_id}`;
   const body = BODY_METHODS.has(op.method) ? JSON.stringify(op.access.site === 'body' ? placement : {}) : '';
@@ -74,7 +80,11 @@ beforeAll(async () => {
   expect(doc.status).toBe(200);
   for (const [path, methods] of Object.entries(doc.json.paths as Record<string, Record<string, Record<string, unknown>>>)) {
     for (const [method, op] of Object.entries(methods)) {
-      operations.push({ method, path: path.replace(/^\/api\/v1/, ''), access: op['x-igny8-access'] as AccessDoc });
+      const values: Record<string, string> = {};
+      for (const param of (op.parameters ?? []) as { in: string; name: string; schema?: { enum?: string[] } }[]) {
+        if (param.in === 'path' && param.schema?.enum?.length) values[param.name] = param.schema.enum[0]!;
+      }
+      operations.push({ method, path: path.replace(/^\/api\/v1/, ''), access: op['x-igny8-access'] as AccessDoc, values });
     }
   }
 
@@ -92,7 +102,8 @@ beforeAll(async () => {
   siteB = await insertSite(accountB, 'Beta site', [b.editor!.id, b.viewer!.id]);
 });
 
-describe('tenancy probe', () => {
+// Every route, every role, every account: this takes minutes, not seconds.
+describe('tenancy probe', { timeout: 300_000 }, () => {
   it('finds the routes of the API, each with an access rule the probe understands', () => {
     expect(operations.length).toBeGreaterThan(20);
     for (const op of operations) {
@@ -165,7 +176,9 @@ describe('tenancy probe', () => {
   });
 
   it("answers 404 to editors and viewers for this account's sites they were not granted", async () => {
-    for (const op of operations.filter((o) => o.access.rule !== 'public' && scoped(o) && !Object.values(o.access.params).includes('user'))) {
+    // Account-level objects (users, author profiles) belong to no site.
+    const accountLevel = (o: Operation) => Object.values(o.access.params).some((k) => k === 'user' || k === 'author_profile');
+    for (const op of operations.filter((o) => o.access.rule !== 'public' && scoped(o) && !accountLevel(o))) {
       const target = await targetOn(op, hiddenSiteA);
       for (const role of ['editor', 'viewer'] as const) {
         if (!op.access.roles.includes(role)) continue;
@@ -177,11 +190,11 @@ describe('tenancy probe', () => {
 
   it("never lists another account's objects, nor sites an editor was not granted", async () => {
     // Fill account A with a little of everything, so a leak would show.
-    for (const kind of ['keyword', 'cluster', 'idea', 'task'] as const) await insertContent(accountA, siteA, kind, MARKER);
+    for (const kind of CONTENT_KINDS) await insertContent(accountA, siteA, kind as ContentKind, MARKER);
     const lists = operations.filter((o) => o.method === 'get' && o.access.rule !== 'public' && Object.keys(o.access.params).length === 0);
     expect(lists.length).toBeGreaterThan(0);
     for (const op of lists) {
-      const own = op.access.site ? await targetOn(op, siteB, accountB) : { path: op.path, body: '' };
+      const own = op.access.site ? await targetOn(op, siteB, accountB) : { path: op.path.replace(/\{(\w+)\}/g, (_, n: string) => op.values[n] ?? `{${n}}`), body: '' };
       for (const role of ['owner', 'admin', 'editor', 'viewer'] as const) {
         if (!op.access.roles.includes(role)) continue;
         const res = await call(op, own, b[role]!.token);

@@ -24,6 +24,8 @@ export async function insertAccount(name: string): Promise<number> {
     )
     .run();
   const { id } = await one<{ id: number }>(`INSERT INTO accounts (name, slug, status, credits) VALUES (?, ?, 'active', 1000) RETURNING id`, name, name.toLowerCase());
+  // The opening balance is a ledger entry too: the balance always equals the sum of the ledger.
+  await db.prepare(`INSERT INTO credit_transactions (account_id, type, amount, balance_after, reference) VALUES (?, 'adjustment', 1000, 1000, 'test:opening')`).bind(id).run();
   await db
     .prepare(`INSERT INTO subscriptions (account_id, plan_id, current_period_start, current_period_end) SELECT ?, id, '2026-01-01', '2099-01-01' FROM plans WHERE slug = 'test-unlimited'`)
     .bind(id)
@@ -98,11 +100,18 @@ async function insertRow(table: string, values: Record<string, unknown>): Promis
 }
 
 /** Content objects of a site's sector, as the Planner would have made them. */
-export async function insertContent(accountId: number, site: SiteFixture, kind: 'keyword' | 'cluster' | 'idea' | 'task', label = 'item'): Promise<number> {
+export type ContentKind = 'keyword' | 'cluster' | 'idea' | 'task' | 'job' | 'author_profile' | 'strategy';
+export const CONTENT_KINDS: readonly string[] = ['keyword', 'cluster', 'idea', 'task', 'job', 'author_profile', 'strategy'];
+
+export async function insertContent(accountId: number, site: SiteFixture, kind: ContentKind, label = 'item'): Promise<number> {
   const base = { account_id: accountId, site_id: site.id, sector_id: site.sectorId };
   const text = `${label} ${randomHex(4)}`;
   if (kind === 'keyword') return insertRow('keywords', { ...base, keyword: text, keyword_norm: text.toLowerCase(), volume: 10 });
   if (kind === 'cluster') return insertRow('clusters', { ...base, name: text });
   if (kind === 'idea') return insertRow('ideas', { ...base, title: text });
+  // A finished job: its event stream ends at once.
+  if (kind === 'job') return insertRow('ai_jobs', { account_id: accountId, site_id: site.id, function: 'auto_cluster', payload: '{}', message: text, state: 'succeeded', phase: 'DONE', percentage: 100 });
+  if (kind === 'author_profile') return insertRow('author_profiles', { account_id: accountId, name: text });
+  if (kind === 'strategy') return insertRow('strategies', { ...base, name: text, guidance: text });
   return insertRow('tasks', { ...base, title: text });
 }

@@ -22,6 +22,9 @@ final class Admin {
 	 */
 	const PLANNER_CAPABILITY = 'read';
 
+	/** Who may open the Credits page: anyone who may ask for a cloud token; the cloud decides what they see. */
+	const CREDITS_CAPABILITY = 'read';
+
 	/** @var array<string, string> Page hook suffix => build entry, filled as the pages are added. */
 	private $entries = array();
 
@@ -52,12 +55,12 @@ final class Admin {
 		if ( $hook ) {
 			add_action( 'load-' . $hook, array( $this, 'load_settings' ) );
 		}
-		foreach ( self::planner_pages() as $entry => $page ) {
+		foreach ( self::app_pages() as $entry => $page ) {
 			$hook = add_submenu_page(
 				self::MENU_SLUG,
 				$page['title'],
 				$page['menu_title'],
-				self::PLANNER_CAPABILITY,
+				$page['capability'],
 				$page['slug'],
 				array( $this, 'render_planner_page' )
 			);
@@ -103,7 +106,26 @@ final class Admin {
 		);
 	}
 
-	/** load-{hook} of a Planner page: only that page's entry is enqueued. */
+	/**
+	 * Every screen with its own script after Settings: the Planner's, then Credits.
+	 *
+	 * @return array<string, array{slug: string, title: string, menu_title: string, capability: string}>
+	 */
+	public static function app_pages(): array {
+		$pages = array();
+		foreach ( self::planner_pages() as $entry => $page ) {
+			$pages[ $entry ] = $page + array( 'capability' => self::PLANNER_CAPABILITY );
+		}
+		$pages['credits'] = array(
+			'slug'       => 'igny8-credits',
+			'title'      => __( 'IGNY8 Credits', 'igny8' ),
+			'menu_title' => __( 'Credits', 'igny8' ),
+			'capability' => self::CREDITS_CAPABILITY,
+		);
+		return $pages;
+	}
+
+	/** load-{hook} of a Planner or Credits page: only that page's entry is enqueued. */
 	public function load_planner_page(): void {
 		$entry = $this->current_entry();
 		if ( null === $entry ) {
@@ -132,7 +154,7 @@ final class Admin {
 		}
 	}
 
-	/** The Planner entry of the screen being loaded or rendered, from the page hook that runs. */
+	/** The entry of the Planner or Credits screen being loaded or rendered, from the page hook that runs. */
 	private function current_entry(): ?string {
 		$hook = current_filter();
 		if ( 0 === strpos( $hook, 'load-' ) ) {

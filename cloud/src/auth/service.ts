@@ -59,7 +59,8 @@ export async function signup(db: Db, jwtSecret: string, input: { email: string; 
       type: 'grant',
       amount: plan.monthlyCredits,
       balanceAfter: plan.monthlyCredits,
-      reference: `plan:${plan.slug}`,
+      // The month's grant: the monthly cron then skips this account until next month.
+      reference: `grant:${now.toISOString().slice(0, 7)}`,
       description: `Starting credits of the ${plan.name} plan`,
     }),
   ]).catch(async (err: unknown) => {

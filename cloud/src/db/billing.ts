@@ -1,6 +1,6 @@
 // The credit ledger: every change of an account's balance is one row (SPEC §7).
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './tenancy';
 
 export const creditTransactions = sqliteTable(
@@ -15,5 +15,9 @@ export const creditTransactions = sqliteTable(
     description: text(),
     createdAt: text().notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('credit_transactions_account_idx').on(t.accountId, t.id)],
+  (t) => [
+    index('credit_transactions_account_idx').on(t.accountId, t.id),
+    // A monthly plan grant (reference grant:YYYY-MM) is given once, however often the cron runs.
+    uniqueIndex('credit_transactions_grant_idx').on(t.accountId, t.reference).where(sql`type = 'grant'`),
+  ],
 );

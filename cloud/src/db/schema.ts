@@ -1,3 +1,4 @@
 export * from './tenancy';
 export * from './billing';
 export * from './planner';
+export * from './ai';

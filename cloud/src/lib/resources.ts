@@ -1,7 +1,7 @@
 // Path resources: each kind is loaded scoped to the caller, so another account's ids answer 404.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { clusters, ideas, keywords, sectors, sites, tasks, users } from '../db/schema';
+import { aiJobs, authorProfiles, clusters, ideas, keywords, sectors, sites, strategies, tasks, users } from '../db/schema';
 import { notFound } from './errors';
 import { canSeeSite, ownsAccountRow, type Principal } from './principal';
 
@@ -12,6 +12,9 @@ export type Keyword = typeof keywords.$inferSelect;
 export type Cluster = typeof clusters.$inferSelect;
 export type Idea = typeof ideas.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
+export type AiJob = typeof aiJobs.$inferSelect;
+export type AuthorProfile = typeof authorProfiles.$inferSelect;
+export type Strategy = typeof strategies.$inferSelect;
 
 /** Content rows belong to account + site + sector: visible when their site is. */
 function onVisibleSite<T extends { siteId: number; accountId: number }>(p: Principal, row: T | undefined): T | null {
@@ -45,6 +48,19 @@ const loaders = {
   },
   async task(db: Db, p: Principal, id: number): Promise<Task | null> {
     return onVisibleSite(p, await db.query.tasks.findFirst({ where: eq(tasks.id, id) }));
+  },
+  async job(db: Db, p: Principal, id: number): Promise<AiJob | null> {
+    const row = await db.query.aiJobs.findFirst({ where: eq(aiJobs.id, id) });
+    if (!row || !ownsAccountRow(p, row)) return null;
+    if (row.siteId !== null) return canSeeSite(p, { id: row.siteId, accountId: row.accountId }) ? row : null;
+    return p.siteIds === 'all' ? row : null;
+  },
+  async author_profile(db: Db, p: Principal, id: number): Promise<AuthorProfile | null> {
+    const row = await db.query.authorProfiles.findFirst({ where: eq(authorProfiles.id, id) });
+    return row && ownsAccountRow(p, row) ? row : null;
+  },
+  async strategy(db: Db, p: Principal, id: number): Promise<Strategy | null> {
+    return onVisibleSite(p, await db.query.strategies.findFirst({ where: eq(strategies.id, id) }));
   },
 } as const;
 

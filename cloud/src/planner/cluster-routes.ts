@@ -4,7 +4,8 @@ import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
 import type { AppBindings } from '../env';
 import { list, ok } from '../lib/envelope';
-import { AppError } from '../lib/errors';
+import { createJob } from '../ai/engine';
+import { jobOut } from '../ai/serialize';
 import type { Cluster, Sector, Site } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
@@ -171,11 +172,11 @@ handle(
     method: 'post',
     path: '/planner/clusters/generate_ideas',
     tags: TAGS,
-    summary: 'Generate ideas for clusters with AI (needs an AI provider)',
-    access: { rule: 'content_write', wordpress: true },
-    request: { body: body(z.strictObject({ cluster_ids: schemas.idList, ideas_per_cluster: z.number().int().min(1).max(10).optional() })) },
+    summary: 'Generate ideas for clusters with AI: starts a job (202 with the job; 1 credit per idea)',
+    access: { rule: 'content_write', wordpress: true, site: 'body' },
+    request: { body: body(schemas.generateIdeasPayload) },
+    response: schemas.job,
+    status: 202,
   }),
-  () => {
-    throw new AppError('unprocessable', 'Generating ideas needs an AI provider: configure one in Settings → AI providers. Ideas can be added by hand meanwhile.');
-  },
+  async (c) => ok(c, jobOut(await createJob(c.env, c.get('db'), c.get('principal'), 'generate_ideas', c.req.valid('json'))), 202),
 );

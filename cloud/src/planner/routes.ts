@@ -11,7 +11,9 @@ import type { Keyword, Sector, Site } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
 import type { Context } from 'hono';
-import { aiClusteringUnavailable, autoCluster } from './auto-cluster';
+import { autoCluster } from './auto-cluster';
+import { createJob } from '../ai/engine';
+import { jobOut } from '../ai/serialize';
 import { csvHeader, csvRows } from './csv';
 import { importKeywordCsv } from './import';
 import * as kw from './keywords';
@@ -214,14 +216,18 @@ handle(
     method: 'post',
     path: '/planner/keywords/auto_cluster',
     tags: TAGS,
-    summary: 'Cluster the unclustered (or the given) keywords of a sector. mode "algorithmic" is free and extends existing clusters.',
+    summary:
+      'Cluster the unclustered (or the given) keywords of a sector. mode "algorithmic" is free, answers at once and extends existing clusters; mode "ai" starts an AI job (202 with the job; 1 credit per 30 keywords).',
     access: { rule: 'content_write', wordpress: true, site: 'body' },
     request: { body: body(schemas.autoClusterBody) },
-    response: schemas.autoClusterResult,
+    response: z.union([schemas.autoClusterResult, schemas.job]),
   }),
   async (c) => {
     const b = c.req.valid('json');
-    if (b.mode === 'ai') aiClusteringUnavailable();
+    if (b.mode === 'ai') {
+      const payload = { site_id: b.site_id, sector_id: b.sector_id, ...(b.keyword_ids ? { keyword_ids: b.keyword_ids } : {}) };
+      return ok(c, jobOut(await createJob(c.env, c.get('db'), c.get('principal'), 'auto_cluster', payload)), 202);
+    }
     return ok(c, await autoCluster(c.get('db'), site(c), sector(c), b.keyword_ids));
   },
 );

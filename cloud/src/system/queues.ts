@@ -2,8 +2,21 @@
 // their handlers here; a message of a type nobody handles is logged and dead-lettered (retry until the DLQ).
 import type { Env } from '../env';
 
-export type QueueHandler = (body: unknown, env: Env) => Promise<void>;
-export const queueHandlers = new Map<string, QueueHandler>();
+import { deadLetter, runJob, type JobMessage } from '../ai/engine';
+
+/** A handler's answer: done (ack), or deliver again after a delay. */
+export type QueueHandler = (body: unknown, env: Env) => Promise<void | { retryAfterSeconds: number }>;
+export const queueHandlers = new Map<string, QueueHandler>([
+  [
+    'ai_job',
+    async (body, env) => {
+      const outcome = await runJob(env, (body as JobMessage).jobId);
+      return outcome.kind === 'retry' ? { retryAfterSeconds: outcome.delaySeconds } : undefined;
+    },
+  ],
+]);
+/** What to do with a message the queue gave up on. */
+export const deadLetterHandlers = new Map<string, (body: unknown, env: Env) => Promise<void>>([['ai_job', (body, env) => deadLetter(env, (body as JobMessage).jobId)]]);
 
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env) {
   for (const message of batch.messages) {
@@ -11,7 +24,13 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env) {
     const handler = queueHandlers.get(type);
     if (batch.queue.endsWith('-dlq')) {
       console.error(JSON.stringify({ level: 'error', queue: batch.queue, message: 'dead-lettered', id: message.id, type }));
-      message.ack();
+      try {
+        await deadLetterHandlers.get(type)?.(message.body, env);
+        message.ack();
+      } catch (err) {
+        console.error(JSON.stringify({ level: 'error', queue: batch.queue, type, error: String(err) }));
+        message.retry({ delaySeconds: 30 });
+      }
       continue;
     }
     if (!handler) {
@@ -20,8 +39,9 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env) {
       continue;
     }
     try {
-      await handler(message.body, env);
-      message.ack();
+      const outcome = await handler(message.body, env);
+      if (outcome) message.retry({ delaySeconds: outcome.retryAfterSeconds });
+      else message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', queue: batch.queue, type, error: String(err) }));
       message.retry({ delaySeconds: Math.min(300, 2 ** message.attempts) });

@@ -3,6 +3,7 @@ import { lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { connectionCodes, refreshTokens } from '../db/schema';
 import { purgeExpiredNonces } from '../integration/signing';
+import { grantMonthlyCredits } from '../billing/ledger';
 
 export async function cleanup(db: Db) {
   const now = new Date().toISOString();
@@ -14,4 +15,6 @@ export async function cleanup(db: Db) {
 
 export async function runScheduled(cron: string, db: Db) {
   if (cron === '17 * * * *') await cleanup(db);
+  // Monthly plan grants: the 1st at 00:05, and hourly as a catch-up (a grant is given once a month anyway).
+  if (cron === '5 0 1 * *' || cron === '17 * * * *') await grantMonthlyCredits(db);
 }

@@ -49,8 +49,12 @@ export interface CloudClient {
 	post< T >( path: string, body?: unknown, options?: Omit< CloudRequestOptions, 'method' | 'body' > ): Promise< T >;
 	/** A GET whose answer is a file (a CSV export): resolves to its body; errors still come as envelopes. */
 	download( path: string, options?: CloudDownloadOptions ): Promise< Blob >;
+	/** A GET whose answer is read as it arrives (an event stream): resolves to the open response once it is OK. */
+	stream( path: string, options?: CloudDownloadOptions ): Promise< Response >;
 	/** POSTs `body` as it is (a CSV file) with upload progress; resolves to the envelope's `data`. */
 	upload< T >( path: string, body: Blob, options: CloudUploadOptions ): Promise< T >;
+	/** The role the cloud gives this WordPress user (admin, editor, viewer), as its site token says. */
+	role(): Promise< string >;
 	/** Forget the cached token: after connecting, disconnecting or a role change. */
 	clearToken(): void;
 }
@@ -173,7 +177,8 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		return unwrap< T >( await withToken( ( token ) => attempt( token, path, options.query, init ) ) );
 	}
 
-	async function download( path: string, options: CloudDownloadOptions = {} ): Promise< Blob > {
+	/** A GET answered with something other than JSON; a failure still comes as an envelope. */
+	async function open( path: string, options: CloudDownloadOptions ): Promise< Response > {
 		const init = {
 			method: 'GET',
 			headers: { Accept: `${ options.accept ?? '*/*' }, application/json;q=0.5` },
@@ -185,7 +190,11 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 			await unwrap( response );
 			throw httpError( response.status );
 		}
-		return response.blob();
+		return response;
+	}
+
+	async function download( path: string, options: CloudDownloadOptions = {} ): Promise< Blob > {
+		return ( await open( path, options ) ).blob();
 	}
 
 	function uploadOnce( token: SiteToken, path: string, body: Blob, options: CloudUploadOptions ): Promise< Response > {
@@ -234,7 +243,9 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		get: ( path, options ) => request( path, { ...options, method: 'GET' } ),
 		post: ( path, body, options ) => request( path, { ...options, method: 'POST', body } ),
 		download,
+		stream: ( path, options = {} ) => open( path, options ),
 		upload,
+		role: async () => ( await currentToken() ).role,
 		clearToken() {
 			generation++;
 			cached = null;
@@ -363,3 +374,12 @@ function isAbort( error: unknown ): boolean {
 
 /** The page-wide client: one token cache shared by every store. */
 export const cloud = createCloudClient();
+
+/** The rows of a list as the cloud answers it: a list envelope's `results`, or an array as `data`. */
+export function itemsOf< T >( value: CloudList< T > | T[] | unknown ): T[] {
+	if ( Array.isArray( value ) ) {
+		return value as T[];
+	}
+	const results = ( value as { results?: unknown } | null )?.results;
+	return Array.isArray( results ) ? ( results as T[] ) : [];
+}

@@ -2,6 +2,7 @@
 import type { schemas } from '@igny8/shared';
 import type { z } from 'zod';
 import { cloud as defaultClient, type CloudClient, type CloudList, type CloudRequestOptions } from './cloud';
+import { jobOf, type Job } from './jobs';
 
 export type Keyword = schemas.Keyword;
 export type Cluster = schemas.Cluster;
@@ -62,6 +63,9 @@ export function createPlannerApi( client: CloudClient ) {
 				...( keywordIds?.length ? { keyword_ids: keywordIds } : {} ),
 				mode: 'algorithmic',
 			} ),
+		/** Starts an AI clustering job over the sector's unclustered keywords (202 with the job). */
+		clusterWithAi: async ( at: Placement ): Promise< Job > =>
+			jobOf( await client.post< unknown >( '/planner/keywords/auto_cluster', { ...at, mode: 'ai' } ) ),
 
 		listClusters: ( query: Params ) => list< Cluster >( '/planner/clusters', query ),
 		getCluster: ( id: number ) => client.get< Cluster >( `/planner/clusters/${ id }` ),
@@ -84,6 +88,15 @@ export function createPlannerApi( client: CloudClient ) {
 		createIdea: ( at: Placement, body: IdeaCreate ) => client.post< Idea >( '/planner/ideas', { ...at, ...body } ),
 		updateIdea: ( id: number, body: IdeaUpdate ) => patch< Idea >( `/planner/ideas/${ id }`, body ),
 		deleteIdea: ( id: number ) => remove( `/planner/ideas/${ id }` ),
+		/** Starts an AI job writing `ideasPerCluster` ideas for each cluster (202 with the job). */
+		generateIdeas: async ( siteId: number, clusterIds: number[], ideasPerCluster: number ): Promise< Job > =>
+			jobOf(
+				await client.post< unknown >( '/planner/clusters/generate_ideas', {
+					site_id: siteId,
+					cluster_ids: clusterIds,
+					ideas_per_cluster: ideasPerCluster,
+				} )
+			),
 		createTasks: ( siteId: number, ideaIds: number[] ) =>
 			client.post< CreateTasksResult >( '/planner/ideas/create_tasks', { site_id: siteId, idea_ids: ideaIds } ),
 	};

@@ -1,3 +1,4 @@
+// Settings → Connection: link this site to the IGNY8 cloud, test the link, or unlink it.
 import { Card, CardBody, CardHeader, Notice, Spinner } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
@@ -39,7 +40,6 @@ export default function ConnectionPage( { canManage, defaultCloudUrl }: Props ) 
 
 	return (
 		<>
-			<h1>{ __( 'IGNY8 Settings', 'igny8' ) }</h1>
 			{ lastDisconnect && ! status?.connected && (
 				<Notice status={ lastDisconnect.cloud_cleared ? 'success' : 'warning' } isDismissible={ false }>
 					{ lastDisconnect.cloud_cleared

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCloudClient } from '../cloud';
 import { createPlannerApi } from '../planner';
 import type { SiteToken } from '../wp';
+import { job } from './fixtures';
 
 const token: SiteToken = { token: 't1', expires_at: 4_000_000_000, cloud_url: 'http://cloud.test', site_id: 7, role: 'editor' };
 
@@ -95,5 +96,27 @@ describe( 'planner API', () => {
 		await api.getSummary( at );
 		expect( call( 0 ).url ).toBe( 'http://cloud.test/api/v1/auth/sites/7/sectors' );
 		expect( call( 1 ).url ).toBe( 'http://cloud.test/api/v1/planner/summary?site_id=7&sector_id=3' );
+	} );
+
+	it( 'starts AI clustering of the sector as a job', async () => {
+		const { api, call } = setup( { success: true, data: job( { state: 'queued' } ), request_id: 'r' } );
+		const started = await api.clusterWithAi( at );
+		expect( call() ).toEqual( {
+			method: 'POST',
+			url: 'http://cloud.test/api/v1/planner/keywords/auto_cluster',
+			body: { site_id: 7, sector_id: 3, mode: 'ai' },
+		} );
+		expect( started ).toMatchObject( { id: 41, state: 'queued' } );
+	} );
+
+	it( 'starts idea generation for clusters as a job, also when the answer wraps it as { job }', async () => {
+		const { api, call } = setup( { success: true, data: { job: job( { function: 'generate_ideas' } ) }, request_id: 'r' } );
+		const started = await api.generateIdeas( 7, [ 9, 10 ], 4 );
+		expect( call() ).toEqual( {
+			method: 'POST',
+			url: 'http://cloud.test/api/v1/planner/clusters/generate_ideas',
+			body: { site_id: 7, cluster_ids: [ 9, 10 ], ideas_per_cluster: 4 },
+		} );
+		expect( started.function ).toBe( 'generate_ideas' );
 	} );
 } );

@@ -10,6 +10,7 @@ import { adminPageUrl, navigate } from '../../components/url';
 import { topKeywords } from '../common/format';
 import ClusterHeader from './ClusterHeader';
 import ClusterKeywords from './ClusterKeywords';
+import { GenerateIdeasProgress } from './GenerateIdeas';
 
 const IdeaEditor = lazy( () => import( /* webpackChunkName: "idea-editor" */ '../ideas/IdeaEditor' ) );
 
@@ -80,6 +81,7 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 							setCreatingIdea( true );
 						} }
 					/>
+					<GenerateIdeasProgress />
 					{ createdIdea && createdIdea.cluster_id === cluster.id && (
 						<Notice status="success" onRemove={ () => dismissResult( 'createdIdea' ) }>
 							<span data-testid="igny8-idea-created">

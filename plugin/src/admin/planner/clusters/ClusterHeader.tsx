@@ -8,6 +8,7 @@ import type { Cluster } from '../../../store/planner/types';
 import { formatNumber } from '../common/format';
 import { anyClusterStatus } from '../common/labels';
 import OperationError from '../common/OperationError';
+import { GenerateIdeasButton } from './GenerateIdeas';
 
 const MergeDialog = lazy( () => import( /* webpackChunkName: "cluster-merge" */ './MergeDialog' ) );
 
@@ -49,6 +50,9 @@ export default function ClusterHeader( { cluster, readOnly, onCreateIdea }: Prop
 						<Button variant="primary" data-testid="igny8-create-idea" onClick={ onCreateIdea }>
 							{ __( 'Create idea', 'igny8' ) }
 						</Button>
+					</FlexItem>
+					<FlexItem>
+						<GenerateIdeasButton clusterIds={ [ cluster.id ] } />
 					</FlexItem>
 					<FlexItem>
 						<Button variant="secondary" onClick={ () => setEditing( true ) }>

@@ -1,7 +1,7 @@
 // The sector's clusters: search, status, sortable columns, pages; each name opens its detail.
 import { Button, Flex, FlexItem, SelectControl } from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { store as plannerStore } from '../../../store/planner';
 import { CLUSTER_STATUSES } from '../../../store/planner/constants';
 import type { Cluster, ClusterStatus } from '../../../store/planner/types';
@@ -10,14 +10,16 @@ import DebouncedTextControl from '../../components/DebouncedTextControl';
 import ErrorNotice from '../../components/ErrorNotice';
 import { adminPageUrl, navigate } from '../../components/url';
 import { AutoClusterButton, AutoClusterResult } from '../common/AutoCluster';
+import { ClusterWithAiButton, ClusterWithAiProgress } from '../common/ClusterWithAi';
 import { formatNumber } from '../common/format';
 import { useList } from '../common/hooks';
 import { anyClusterStatus, clusterStatusLabel, optionsOf } from '../common/labels';
 import ListPagination from '../common/ListPagination';
+import { GenerateIdeasButton, GenerateIdeasProgress } from './GenerateIdeas';
 
 export default function ClusterList() {
-	const { items, query, loading, loaded, error } = useList( 'clusters' );
-	const { setFilters, setOrdering, fetchList } = useDispatch( plannerStore );
+	const { items, query, loading, loaded, error, selected, readOnly } = useList( 'clusters' );
+	const { setFilters, setOrdering, fetchList, toggleSelected, setSelection } = useDispatch( plannerStore );
 	const { filters } = query;
 
 	const columns: Column< Cluster >[] = [
@@ -85,10 +87,31 @@ export default function ClusterList() {
 					</div>
 				</FlexItem>
 				<FlexItem>
-					<AutoClusterButton />
+					<Flex gap={ 2 } wrap>
+						<AutoClusterButton />
+						<ClusterWithAiButton />
+					</Flex>
 				</FlexItem>
 			</Flex>
 			<AutoClusterResult />
+			<ClusterWithAiProgress />
+			{ ! readOnly && (
+				<Flex className="igny8-toolbar" justify="flex-start" align="flex-end" gap={ 3 } wrap>
+					<FlexItem>
+						<strong>
+							{ sprintf(
+								/* translators: %d: number of clusters */
+								_n( '%d selected', '%d selected', selected.length, 'igny8' ),
+								selected.length
+							) }
+						</strong>
+					</FlexItem>
+					<FlexItem>
+						<GenerateIdeasButton clusterIds={ selected } />
+					</FlexItem>
+				</Flex>
+			) }
+			<GenerateIdeasProgress />
 			<ErrorNotice
 				error={ error }
 				actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void fetchList( 'clusters', true ) } ] }
@@ -103,6 +126,21 @@ export default function ClusterList() {
 				onSort={ ( ordering ) => setOrdering( 'clusters', ordering ) }
 				loading={ loading || ! loaded }
 				emptyMessage={ __( 'No clusters yet. Cluster your keywords to group them by topic.', 'igny8' ) }
+				selection={
+					readOnly
+						? null
+						: {
+								selected,
+								onToggle: ( id ) => toggleSelected( 'clusters', id ),
+								onToggleAll: ( checked ) => setSelection( 'clusters', checked ? items.map( ( c ) => c.id ) : [] ),
+								label: ( cluster ) =>
+									sprintf(
+										/* translators: %s: cluster name */
+										__( 'Select “%s”', 'igny8' ),
+										cluster.name
+									),
+						  }
+				}
 			/>
 			<ListPagination list="clusters" />
 			{ filters.search || filters.status ? (

@@ -1,4 +1,5 @@
 // Small pure helpers for the Planner pages (tested in test/format.test.ts).
+import { IDEAS_PER_CLUSTER } from '../../../store/jobs/constants';
 
 /** A count or a volume for people: grouped digits; an unknown value as a dash. */
 export function formatNumber( value: number | null | undefined ): string {
@@ -67,4 +68,13 @@ export function percent( loaded: number, total: number ): number {
 		return 0;
 	}
 	return Math.min( 100, Math.round( ( loaded / total ) * 100 ) );
+}
+
+/** A typed count of ideas per cluster, kept within what the cloud takes (1–10); 3 when not a number. */
+export function ideasPerCluster( value: string ): number {
+	const number = Math.floor( Number( value.trim() || NaN ) );
+	if ( ! Number.isFinite( number ) ) {
+		return IDEAS_PER_CLUSTER.default;
+	}
+	return Math.min( IDEAS_PER_CLUSTER.max, Math.max( IDEAS_PER_CLUSTER.min, number ) );
 }

@@ -2,6 +2,7 @@ import { Flex, FlexItem } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { store as plannerStore } from '../../../store/planner';
 import { AutoClusterButton, AutoClusterResult } from '../common/AutoCluster';
+import { ClusterWithAiButton, ClusterWithAiProgress } from '../common/ClusterWithAi';
 import ListPagination from '../common/ListPagination';
 import OperationError from '../common/OperationError';
 import AddKeywordForm from './AddKeywordForm';
@@ -30,11 +31,13 @@ export default function KeywordsPage() {
 					<Flex gap={ 2 }>
 						<ExportButton />
 						<AutoClusterButton />
+						<ClusterWithAiButton />
 					</Flex>
 				</FlexItem>
 			</Flex>
 			<OperationError operations={ [ 'export' ] } />
 			<AutoClusterResult />
+			<ClusterWithAiProgress />
 			<KeywordsTable />
 			<ListPagination list="keywords" />
 		</>

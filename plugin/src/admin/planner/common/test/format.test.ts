@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, formatBytes, parseWholeNumber, percent, splitKeywords, topKeywords } from '../format';
+import { exportFileName, formatBytes, ideasPerCluster, parseWholeNumber, percent, splitKeywords, topKeywords } from '../format';
 
 describe( 'Planner page helpers', () => {
 	it( 'read a typed number filter as a whole, non-negative number, capped when asked', () => {
@@ -42,5 +42,14 @@ describe( 'Planner page helpers', () => {
 		expect( percent( 0, 0 ) ).toBe( 0 );
 		expect( percent( 1, 3 ) ).toBe( 33 );
 		expect( percent( 5, 4 ) ).toBe( 100 );
+	} );
+
+	it( 'keep the ideas asked per cluster within 1 to 10, with 3 when the field is not a number', () => {
+		expect( ideasPerCluster( '5' ) ).toBe( 5 );
+		expect( ideasPerCluster( '0' ) ).toBe( 1 );
+		expect( ideasPerCluster( '25' ) ).toBe( 10 );
+		expect( ideasPerCluster( '2.9' ) ).toBe( 2 );
+		expect( ideasPerCluster( '' ) ).toBe( 3 );
+		expect( ideasPerCluster( 'many' ) ).toBe( 3 );
 	} );
 } );

@@ -1,0 +1,188 @@
+// AI providers: any OpenAI-compatible endpoint through the official SDK (per-account base URL, key and
+// models), Runware over fetch for images. Keys are stored AES-GCM encrypted and shown only as a mask.
+import OpenAI from 'openai';
+import { and, eq } from 'drizzle-orm';
+import type { Env } from '../env';
+import type { Db } from '../db';
+import { providerSettings } from '../db/schema';
+import { decryptSecret, encryptSecret } from '../lib/crypto';
+import { AppError } from '../lib/errors';
+
+export const DEFAULT_TEXT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_IMAGE_MODEL = 'gpt-image-1';
+export const DEFAULT_RUNWARE_MODEL = 'runware:100@1';
+/** Image generation can take a while; text calls rarely need long. */
+export const TEXT_TIMEOUT_MS = 90_000;
+export const IMAGE_TIMEOUT_MS = 120_000;
+
+/** USD per million tokens (input, output) of models whose price is public; others are recorded as 0. */
+const PRICES: Record<string, [number, number]> = {
+  'gpt-4o-mini': [0.15, 0.6],
+  'gpt-4o': [2.5, 10],
+  'gpt-4.1': [2, 8],
+  'gpt-4.1-mini': [0.4, 1.6],
+  'gpt-4.1-nano': [0.1, 0.4],
+  'gpt-5': [1.25, 10],
+  'gpt-5-mini': [0.25, 2],
+  'gpt-5-nano': [0.05, 0.4],
+};
+
+export function costUsd(model: string, tokensIn: number, tokensOut: number): number {
+  const price = PRICES[model] ?? PRICES[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+  if (!price) return 0;
+  return Math.round(((tokensIn * price[0] + tokensOut * price[1]) / 1_000_000) * 1e6) / 1e6;
+}
+
+export interface TextProvider {
+  kind: 'openai';
+  client: OpenAI;
+  textModel: string;
+  imageModel: string;
+  baseUrl: string | null;
+}
+
+export function mask(last4: string | null): string | null {
+  return last4 ? `sk-…${last4}` : null;
+}
+
+export async function readSettings(db: Db, accountId: number, provider: 'openai' | 'runware') {
+  return db.query.providerSettings.findFirst({ where: and(eq(providerSettings.accountId, accountId), eq(providerSettings.provider, provider)) });
+}
+
+export async function saveSettings(
+  env: Env,
+  db: Db,
+  accountId: number,
+  provider: 'openai' | 'runware',
+  input: { api_key?: string | null; base_url?: string | null; text_model?: string; image_model?: string; model?: string },
+) {
+  const set: Record<string, unknown> = { updatedAt: new Date().toISOString() };
+  if (input.api_key !== undefined) {
+    set.apiKeyEnc = input.api_key === null ? null : await encryptSecret(env.ENCRYPTION_KEY, input.api_key);
+    set.apiKeyLast4 = input.api_key === null ? null : input.api_key.slice(-4);
+  }
+  if (input.base_url !== undefined) set.baseUrl = input.base_url;
+  if (input.text_model !== undefined) set.textModel = input.text_model;
+  if (input.image_model !== undefined) set.imageModel = input.image_model;
+  if (input.model !== undefined) set.model = input.model;
+  await db
+    .insert(providerSettings)
+    .values({ accountId, provider, ...set })
+    .onConflictDoUpdate({ target: [providerSettings.accountId, providerSettings.provider], set });
+  return readSettings(db, accountId, provider);
+}
+
+export function settingsOut(provider: 'openai' | 'runware', row: Awaited<ReturnType<typeof readSettings>>) {
+  return {
+    provider,
+    configured: Boolean(row?.apiKeyEnc),
+    api_key: mask(row?.apiKeyLast4 ?? null),
+    base_url: row?.baseUrl ?? null,
+    text_model: provider === 'openai' ? (row?.textModel ?? DEFAULT_TEXT_MODEL) : null,
+    image_model: provider === 'openai' ? (row?.imageModel ?? DEFAULT_IMAGE_MODEL) : null,
+    model: provider === 'runware' ? (row?.model ?? DEFAULT_RUNWARE_MODEL) : null,
+    updated_at: row?.updatedAt ?? null,
+  };
+}
+
+/**
+ * The account's text provider: its saved OpenAI-compatible settings, else the deployment's OPENAI_API_KEY
+ * (local development). Null when neither exists: callers answer 422 before charging anything.
+ */
+export async function textProvider(env: Env, db: Db, accountId: number): Promise<TextProvider | null> {
+  const row = await readSettings(db, accountId, 'openai');
+  let apiKey: string | null = null;
+  let baseUrl: string | null = row?.baseUrl ?? null;
+  if (row?.apiKeyEnc) apiKey = await decryptSecret(env.ENCRYPTION_KEY, row.apiKeyEnc);
+  else if (env.OPENAI_API_KEY) {
+    apiKey = env.OPENAI_API_KEY;
+    baseUrl = baseUrl ?? env.OPENAI_BASE_URL ?? null;
+  }
+  if (!apiKey) return null;
+  return {
+    kind: 'openai',
+    client: new OpenAI({ apiKey, baseURL: baseUrl ?? undefined, timeout: TEXT_TIMEOUT_MS, maxRetries: 3 }),
+    textModel: row?.textModel ?? env.OPENAI_TEXT_MODEL ?? DEFAULT_TEXT_MODEL,
+    imageModel: row?.imageModel ?? DEFAULT_IMAGE_MODEL,
+    baseUrl,
+  };
+}
+
+export function providerMissing(): AppError {
+  return new AppError('unprocessable', 'Configure an AI provider first: wp-admin → IGNY8 → Settings → AI providers (an OpenAI-compatible API key). Nothing was charged.', undefined, {
+    reason: 'provider_not_configured',
+  });
+}
+
+/** A provider failure in words a site owner can act on. */
+export function describeProviderError(err: unknown, model: string): string {
+  if (err instanceof OpenAI.AuthenticationError) return 'The AI provider refused the API key (401): check the key in Settings → AI providers';
+  if (err instanceof OpenAI.PermissionDeniedError) return 'The AI provider refused access (403): the key may lack access to this model';
+  if (err instanceof OpenAI.NotFoundError) return `The AI provider does not know the model "${model}" (404): choose another model in Settings → AI providers`;
+  if (err instanceof OpenAI.RateLimitError) return 'The AI provider kept answering "too many requests" (429) after retries; try again later';
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return 'The AI provider did not answer in time';
+  if (err instanceof OpenAI.APIConnectionError) return 'The AI provider could not be reached (is the base URL right, and is it up?)';
+  if (err instanceof OpenAI.InternalServerError) return `The AI provider failed (${(err as { status?: number }).status ?? 500}) after retries; try again later`;
+  if (err instanceof OpenAI.APIError) return `The AI provider answered ${err.status ?? 'an error'}: ${err.message}`;
+  return `The AI call failed: ${(err as Error)?.message ?? String(err)}`;
+}
+
+export interface ChatResult {
+  json: unknown;
+  raw: string;
+  tokensIn: number;
+  tokensOut: number;
+  model: string;
+}
+
+/** One chat completion that must answer a JSON object. Malformed output is an error the job reports. */
+export async function chatJson(provider: TextProvider, system: string, user: string): Promise<ChatResult> {
+  const res = await provider.client.chat.completions.create({
+    model: provider.textModel,
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
+    response_format: { type: 'json_object' },
+    temperature: 0.2,
+  });
+  const raw = res.choices[0]?.message?.content ?? '';
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new MalformedOutput(`The model answered something that is not JSON: ${raw.slice(0, 120)}`);
+  }
+  return { json, raw, tokensIn: res.usage?.prompt_tokens ?? 0, tokensOut: res.usage?.completion_tokens ?? 0, model: res.model || provider.textModel };
+}
+
+export class MalformedOutput extends Error {}
+
+/** The Settings "Test" button: a tiny real call. */
+export async function testTextProvider(provider: TextProvider) {
+  const t0 = Date.now();
+  try {
+    const res = await chatJson(provider, 'Answer with a JSON object.', 'Reply with {"ok": true}.');
+    return { ok: true, model: res.model, latency_ms: Date.now() - t0, message: `The provider answered with ${provider.textModel}` };
+  } catch (err) {
+    return { ok: false, model: provider.textModel, latency_ms: Date.now() - t0, message: err instanceof MalformedOutput ? err.message : describeProviderError(err, provider.textModel) };
+  }
+}
+
+export async function testRunware(apiKey: string, model: string) {
+  const t0 = Date.now();
+  try {
+    const res = await fetch('https://api.runware.ai/v1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ taskType: 'authentication', apiKey }]),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] };
+    const ok = res.ok && !body.errors?.length;
+    return { ok, model, latency_ms: Date.now() - t0, message: ok ? 'Runware accepted the key' : (body.errors?.[0]?.message ?? `Runware answered ${res.status}`) };
+  } catch (err) {
+    return { ok: false, model, latency_ms: Date.now() - t0, message: `Runware could not be reached: ${(err as Error).message}` };
+  }
+}
+

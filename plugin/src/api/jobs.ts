@@ -1,0 +1,217 @@
+// AI jobs (SPEC §6, §11 "ai"): start one, follow it live over its event stream (or by polling when the
+// stream cannot be read), cancel it. Pure helpers for a job's state live here too (see test/jobs.test.ts).
+import type { Job, JobState } from '@igny8/shared';
+import type { schemas } from '@igny8/shared';
+import type { z } from 'zod';
+import { POLL_INTERVAL_MS, TERMINAL_STATES } from '../store/jobs/constants';
+import { cloud as defaultClient, CloudError, type CloudClient } from './cloud';
+import { readSse, type SseEvent } from './sse';
+
+export type { Job, JobState };
+export type JobCreate = z.input< typeof schemas.jobCreateBody >;
+
+export function isTerminal( state: JobState ): boolean {
+	return ( TERMINAL_STATES as readonly string[] ).includes( state );
+}
+
+/** Whether `value` looks like a job of the contract (enough of it to show). */
+export function isJob( value: unknown ): value is Job {
+	const job = value as Partial< Job > | null;
+	return typeof job === 'object' && job !== null && typeof job.id === 'number' && typeof job.state === 'string';
+}
+
+/** A job as an answer carries it: the job itself, or `{ job }` (SPEC §11: actions answer 202 with `{ job }`). */
+export function jobOf( value: unknown ): Job {
+	if ( isJob( value ) ) {
+		return value;
+	}
+	const wrapped = ( value as { job?: unknown } | null )?.job;
+	if ( isJob( wrapped ) ) {
+		return wrapped;
+	}
+	throw new CloudError( { status: 200, code: 'invalid_response', message: 'The IGNY8 cloud answered without a job.' } );
+}
+
+const STATE_RANK: Record< JobState, number > = { queued: 0, running: 1, succeeded: 2, failed: 2, cancelled: 2 };
+
+/**
+ * The newer of two reports on one job. Stream events and polls can cross, so a report never takes a
+ * job back: a finished job stays finished, a running one never returns to the queue, and within a run
+ * the bar only moves forward (unless the job started over on a new attempt). The same report twice is
+ * one report.
+ */
+export function mergeJob( current: Job | null, next: Job ): Job {
+	if ( ! current || current.id !== next.id ) {
+		return next;
+	}
+	if ( isTerminal( current.state ) || JSON.stringify( current ) === JSON.stringify( next ) ) {
+		return current;
+	}
+	if ( STATE_RANK[ next.state ] < STATE_RANK[ current.state ] ) {
+		return current;
+	}
+	if (
+		next.state === current.state &&
+		( next.attempts ?? 0 ) === ( current.attempts ?? 0 ) &&
+		( next.percentage ?? 0 ) < ( current.percentage ?? 0 )
+	) {
+		return current;
+	}
+	return next;
+}
+
+/** The bar's value, 0–100, whole: 100 once it succeeded. */
+export function jobPercentage( job: Pick< Job, 'state' | 'percentage' > ): number {
+	if ( job.state === 'succeeded' ) {
+		return 100;
+	}
+	const value = Number( job.percentage );
+	return Number.isFinite( value ) ? Math.min( 100, Math.max( 0, Math.round( value ) ) ) : 0;
+}
+
+/** The job an event carries: `progress` events hold the job JSON (an envelope around it is tolerated). */
+export function jobFromEvent( event: SseEvent ): Job | null {
+	if ( event.event !== 'progress' && event.event !== 'message' && event.event !== 'job' && event.event !== 'done' ) {
+		return null;
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse( event.data );
+	} catch {
+		return null;
+	}
+	if ( isJob( value ) ) {
+		return value;
+	}
+	const inner = ( value as { data?: unknown; job?: unknown } | null ) ?? {};
+	return isJob( inner.data ) ? inner.data : isJob( inner.job ) ? inner.job : null;
+}
+
+export function createJobsApi( client: CloudClient ) {
+	return {
+		startJob: async ( body: JobCreate ) => jobOf( await client.post< unknown >( '/ai/jobs', body ) ),
+		getJob: async ( id: number, signal?: AbortSignal ) => jobOf( await client.get< unknown >( `/ai/jobs/${ id }`, { signal } ) ),
+		cancelJob: async ( id: number ) => jobOf( await client.post< unknown >( `/ai/jobs/${ id }/cancel` ) ),
+		openEvents: ( id: number, signal?: AbortSignal ) =>
+			client.stream( `/ai/jobs/${ id }/events`, { accept: 'text/event-stream', signal } ),
+	};
+}
+
+export type JobsApi = ReturnType< typeof createJobsApi >;
+
+export interface FollowOptions {
+	/** Called with each newer report of the job. */
+	onJob: ( job: Job ) => void;
+	signal?: AbortSignal;
+	pollInterval?: number;
+	/** Stream connections that may end without the job finishing before polling takes over. */
+	maxReconnects?: number;
+	/** Polls that may fail in a row (network, 5xx) before following gives up. */
+	maxPollFailures?: number;
+	sleep?: ( ms: number, signal?: AbortSignal ) => Promise< void >;
+}
+
+/**
+ * Follows a job until it is finished and resolves to its last report. Reads the event stream first;
+ * when the stream cannot be opened or read, asks for the job every `pollInterval` ms instead.
+ * Rejects with an AbortError when `signal` aborts, or with the error of a poll that cannot succeed.
+ */
+export async function followJob( api: Pick< JobsApi, 'getJob' | 'openEvents' >, start: Job, options: FollowOptions ): Promise< Job > {
+	const { onJob, signal, pollInterval = POLL_INTERVAL_MS, maxReconnects = 3, maxPollFailures = 5, sleep = wait } = options;
+	let latest = start;
+	const receive = ( job: Job ): boolean => {
+		if ( job.id !== start.id ) {
+			return false;
+		}
+		const merged = mergeJob( latest, job );
+		if ( merged !== latest ) {
+			latest = merged;
+			onJob( merged );
+		}
+		return isTerminal( latest.state );
+	};
+
+	let connections = 0;
+	while ( ! isTerminal( latest.state ) && connections <= maxReconnects ) {
+		connections++;
+		let heard = 0;
+		try {
+			const response = await api.openEvents( start.id, signal );
+			if ( ! response.body ) {
+				break;
+			}
+			await readSse( response.body, ( event ) => {
+				const job = jobFromEvent( event );
+				if ( ! job ) {
+					return false;
+				}
+				heard++;
+				return receive( job );
+			} );
+		} catch ( error ) {
+			if ( isAbort( error ) || signal?.aborted ) {
+				throw abortError();
+			}
+			break;
+		}
+		// A stream that closed without a word is not worth opening again.
+		if ( heard === 0 ) {
+			break;
+		}
+	}
+
+	let failures = 0;
+	while ( ! isTerminal( latest.state ) ) {
+		await sleep( pollInterval, signal );
+		try {
+			receive( await api.getJob( start.id, signal ) );
+			failures = 0;
+		} catch ( error ) {
+			if ( isAbort( error ) || signal?.aborted ) {
+				throw abortError();
+			}
+			failures++;
+			if ( ! isTransient( error ) || failures >= maxPollFailures ) {
+				throw error;
+			}
+		}
+	}
+	return latest;
+}
+
+/** A failure worth asking again after: no answer, a timeout, rate limiting, a server error. */
+function isTransient( error: unknown ): boolean {
+	const status = ( error as { status?: unknown } | null )?.status;
+	return typeof status !== 'number' || status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+function wait( ms: number, signal?: AbortSignal ): Promise< void > {
+	return new Promise( ( resolve, reject ) => {
+		if ( signal?.aborted ) {
+			reject( abortError() );
+			return;
+		}
+		const onAbort = () => {
+			clearTimeout( timer );
+			reject( abortError() );
+		};
+		const timer = setTimeout( () => {
+			signal?.removeEventListener( 'abort', onAbort );
+			resolve();
+		}, ms );
+		signal?.addEventListener( 'abort', onAbort, { once: true } );
+	} );
+}
+
+export function isAbort( error: unknown ): boolean {
+	return typeof error === 'object' && error !== null && ( error as { name?: unknown } ).name === 'AbortError';
+}
+
+function abortError(): Error {
+	const error = new Error( 'Following the job was stopped.' );
+	error.name = 'AbortError';
+	return error;
+}
+
+/** The page-wide jobs API over the shared cloud client. */
+export const jobsApi: JobsApi = createJobsApi( defaultClient );

@@ -1,0 +1,135 @@
+// Starting, following and cancelling the AI job of a key; one follower per key at a time.
+import { toErrorInfo } from '../../api/errors';
+import { followJob, isAbort, isTerminal, jobsApi, type Job } from '../../api/jobs';
+import {
+	jobCancelFailed,
+	jobCancelling,
+	jobDismissed,
+	jobFollowFailed,
+	jobFollowing,
+	jobStartFailed,
+	jobStarting,
+	receiveJob,
+	type Action,
+} from './actions';
+import type * as selectors from './selectors';
+import type { JobsState } from './types';
+
+type Selectors = typeof selectors;
+type CurriedSelectors = {
+	[ K in keyof Selectors ]: Selectors[ K ] extends ( state: JobsState, ...args: infer A ) => infer R ? ( ...args: A ) => R : never;
+};
+
+export interface ThunkArgs {
+	select: CurriedSelectors;
+	dispatch: ( < R >( thunk: Thunk< R > ) => R ) & ( ( action: Action ) => unknown );
+}
+
+export type Thunk< R = void > = ( args: ThunkArgs ) => R;
+
+/** The follower of each key, so that a new job or a dismissal stops the old one. */
+const followers = new Map< string, AbortController >();
+
+function stopFollowing( key: string ): void {
+	followers.get( key )?.abort();
+	followers.delete( key );
+}
+
+/** Follows `job` until it ends; resolves to its last report, or null when following stopped or failed. */
+async function follow( key: string, job: Job, controller: AbortController, { dispatch, select }: ThunkArgs ): Promise< Job | null > {
+	try {
+		await followJob( jobsApi, job, {
+			signal: controller.signal,
+			onJob: ( next ) => {
+				if ( ! controller.signal.aborted ) {
+					dispatch( receiveJob( key, next ) );
+				}
+			},
+		} );
+	} catch ( error ) {
+		if ( ! isAbort( error ) && ! controller.signal.aborted ) {
+			dispatch( jobFollowFailed( key, toErrorInfo( error ) ) );
+		}
+		return null;
+	} finally {
+		if ( followers.get( key ) === controller ) {
+			followers.delete( key );
+		}
+	}
+	return controller.signal.aborted ? null : select.getJob( key );
+}
+
+function newFollower( key: string ): AbortController {
+	stopFollowing( key );
+	const controller = new AbortController();
+	followers.set( key, controller );
+	return controller;
+}
+
+/**
+ * Starts a job with `begin` (a call answering 202 with the job) and follows it to its end. Resolves to
+ * the job's last report (succeeded, failed, cancelled), or to null when it could not start, could not
+ * be followed, was dismissed, or a job of `key` is already under way.
+ */
+export const startJob =
+	( key: string, begin: () => Promise< Job > ): Thunk< Promise< Job | null > > =>
+	async ( args ) => {
+		const { dispatch, select } = args;
+		if ( select.isActive( key ) ) {
+			return null;
+		}
+		const controller = newFollower( key );
+		dispatch( jobStarting( key ) );
+		let job: Job;
+		try {
+			job = await begin();
+		} catch ( error ) {
+			if ( followers.get( key ) === controller ) {
+				followers.delete( key );
+				dispatch( jobStartFailed( key, toErrorInfo( error ) ) );
+			}
+			return null;
+		}
+		if ( controller.signal.aborted ) {
+			return null;
+		}
+		dispatch( receiveJob( key, job ) );
+		return follow( key, job, controller, args );
+	};
+
+/** After following failed (the network dropped): follows the job of `key` again. */
+export const followJobAgain =
+	( key: string ): Thunk< Promise< Job | null > > =>
+	async ( args ) => {
+		const run = args.select.getRun( key );
+		if ( ! run?.job || ! run.followError ) {
+			return null;
+		}
+		const controller = newFollower( key );
+		args.dispatch( jobFollowing( key ) );
+		return follow( key, run.job, controller, args );
+	};
+
+/** Asks the cloud to cancel the job of `key`; the follower sees it end. */
+export const cancelJob =
+	( key: string ): Thunk< Promise< void > > =>
+	async ( { dispatch, select } ) => {
+		const job = select.getJob( key );
+		if ( ! job || isTerminal( job.state ) || select.getRun( key )?.cancelling ) {
+			return;
+		}
+		dispatch( jobCancelling( key ) );
+		try {
+			dispatch( receiveJob( key, await jobsApi.cancelJob( job.id ) ) );
+		} catch ( error ) {
+			dispatch( jobCancelFailed( key, toErrorInfo( error ) ) );
+		}
+	};
+
+/** Closes the run of `key`: stops following its job (which goes on in the cloud if it still runs). */
+export const dismissJob =
+	( key: string ): Thunk =>
+	( { dispatch } ) => {
+		stopFollowing( key );
+		dispatch( jobDismissed( key ) );
+	};
