@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { AppBindings } from '../env';
 import { aiJobs } from '../db/schema';
 import { list, ok } from '../lib/envelope';
+import { pageLinks } from '../lib/paging';
 import { jsonIds } from '../lib/keyset';
 import type { AiJob } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
@@ -67,7 +68,7 @@ handle(
       db.select().from(aiJobs).where(where).orderBy(desc(aiJobs.id)).limit(pageSize).offset((page - 1) * pageSize),
       db.select({ n: count() }).from(aiJobs).where(where),
     ]);
-    return list(c, rows.map(jobOut), { count: total?.n ?? 0 });
+    return list(c, rows.map(jobOut), pageLinks(c, { limit: pageSize, page }, total?.n ?? 0));
   },
 );
 

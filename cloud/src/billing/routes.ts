@@ -3,6 +3,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { schemas } from '@igny8/shared';
 import { creditTransactions, usageLogs } from '../db/schema';
 import { list, ok } from '../lib/envelope';
+import { pageLinks } from '../lib/paging';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
 import { accountPlan } from '../tenancy/plans';
@@ -47,7 +48,7 @@ handle(
       db.select().from(creditTransactions).where(where).orderBy(desc(creditTransactions.id)).limit(pageSize).offset((page - 1) * pageSize),
       db.select({ n: count() }).from(creditTransactions).where(where),
     ]);
-    return list(c, rows.map(txOut), { count: total?.n ?? 0 });
+    return list(c, rows.map(txOut), pageLinks(c, { limit: pageSize, page }, total?.n ?? 0));
   },
 );
 

@@ -4,6 +4,7 @@ import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
 import type { AppBindings } from '../env';
 import { list, ok } from '../lib/envelope';
+import { pageLinks } from '../lib/paging';
 import { createJob } from '../ai/engine';
 import { jobOut } from '../ai/serialize';
 import type { Cluster, Sector, Site } from '../lib/resources';
@@ -34,16 +35,7 @@ handle(
   async (c) => {
     const q = c.req.valid('query');
     const r = await cl.listClusters(c.get('db'), res(c).site as Site, q);
-    const url = (page: number) => {
-      const u = new URL(c.req.url);
-      u.searchParams.set('page', String(page));
-      return u.pathname + u.search;
-    };
-    return list(c, r.rows.map(clusterOut), {
-      count: r.count,
-      next: r.page * r.pageSize < r.count ? url(r.page + 1) : null,
-      previous: r.page > 1 ? url(r.page - 1) : null,
-    });
+    return list(c, r.rows.map(clusterOut), pageLinks(c, { limit: r.pageSize, page: r.page }, r.count));
   },
 );
 

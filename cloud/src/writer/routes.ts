@@ -4,6 +4,7 @@ import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
 import type { AppBindings } from '../env';
 import { list, ok } from '../lib/envelope';
+import { pageLinks } from '../lib/paging';
 import type { Site, Task } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
@@ -30,12 +31,7 @@ handle(
   async (c) => {
     const q = c.req.valid('query');
     const r = await listTasks(c.get('db'), res(c).site as Site, q);
-    const url = (page: number) => {
-      const u = new URL(c.req.url);
-      u.searchParams.set('page', String(page));
-      return u.pathname + u.search;
-    };
-    return list(c, r.rows.map(taskOut), { count: r.count, next: r.page * r.pageSize < r.count ? url(r.page + 1) : null, previous: r.page > 1 ? url(r.page - 1) : null });
+    return list(c, r.rows.map(taskOut), pageLinks(c, { limit: r.pageSize, page: r.page }, r.count));
   },
 );
 
