@@ -11,7 +11,7 @@ export default defineConfig(async () => {
   return {
     root: here,
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         main: path.join(here, 'src/index.ts'),
         wrangler: { configPath: path.join(here, '../wrangler.toml') },
         miniflare: {
@@ -21,9 +21,11 @@ export default defineConfig(async () => {
             // base64 of 32 bytes
             ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
             ALLOWED_ORIGINS: 'http://dashboard.test',
+            // Runware's task API, acted out by the local stand-in (test/fake-openai.mjs).
+            RUNWARE_API_URL: inject('fakeOpenAiUrl').replace(/\/v1$/, '/runware'),
           },
         },
-      }),
+      })),
     ],
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

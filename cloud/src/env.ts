@@ -20,6 +20,8 @@ export interface Env {
   OPENAI_API_KEY?: string;
   OPENAI_BASE_URL?: string;
   OPENAI_TEXT_MODEL?: string;
+  /** Runware's API address (tests point it at the local stand-in). */
+  RUNWARE_API_URL?: string;
 }
 
 export interface AppBindings {

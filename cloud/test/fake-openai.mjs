@@ -2,7 +2,11 @@
 // Answers are made deterministically from the request; the model name picks a failure to act out:
 //   "down" 503 always · "flaky" 500 on the first try of each prompt · "malformed" text that is not JSON ·
 //   "slow" answers after 2.5 s · "unknown-model" 404 · an api key starting "bad-key" 401.
+// Images: POST …/images/generations (OpenAI) and POST /runware (Runware's task array) answer a 1×1 PNG.
 import http from 'node:http';
+
+/** A 1×1 PNG, for image answers. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** @param {string} prompt */
 function answerFor(prompt) {
@@ -45,6 +49,22 @@ export function startFakeOpenAi() {
         res.end(JSON.stringify(body));
       };
       if (req.method === 'GET' && req.url === '/__stats') return send(200, counts);
+      if (req.method === 'POST' && req.url?.endsWith('/images/generations')) {
+        if (req.headers.authorization?.startsWith('Bearer bad-key')) return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } });
+        const body = JSON.parse(raw);
+        counts[`image:${body.model}`] = (counts[`image:${body.model}`] ?? 0) + 1;
+        return send(200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: PNG_1PX, revised_prompt: body.prompt }], usage: { input_tokens: 10, output_tokens: 0, total_tokens: 10 } });
+      }
+      if (req.method === 'POST' && req.url?.endsWith('/runware')) {
+        const tasks = JSON.parse(raw);
+        const task = tasks.find((t) => t.taskType === 'imageInference') ?? tasks[0];
+        if (!tasks.find((t) => t.taskType === 'authentication' && t.apiKey && !t.apiKey.startsWith('bad-key')) && !task?.apiKey) {
+          return send(401, { errors: [{ code: 'invalidApiKey', message: 'Invalid API key' }] });
+        }
+        if (task.taskType === 'authentication') return send(200, { data: [{ taskType: 'authentication', connectionSessionUUID: 'x' }] });
+        counts[`runware:${task.model}`] = (counts[`runware:${task.model}`] ?? 0) + 1;
+        return send(200, { data: [{ taskType: 'imageInference', taskUUID: task.taskUUID, imageBase64Data: PNG_1PX, cost: 0.0013 }] });
+      }
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return send(404, { error: { message: 'Not found', type: 'invalid_request_error' } });
       if (req.headers.authorization?.startsWith('Bearer bad-key')) return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
       const body = JSON.parse(raw);

@@ -327,3 +327,33 @@ describe('crash recovery', () => {
     expect(l.balance).toBe(l.sum);
   });
 });
+
+describe('images', () => {
+  it('generates an image through the OpenAI-compatible provider and stores it in R2', async () => {
+    const { generateImage } = await import('./images');
+    await configure();
+    const img = await generateImage(env, createDb(env.DB), accountId, { prompt: 'a red espresso machine on a marble counter' });
+    expect(img).toMatchObject({ provider: 'openai', model: 'gpt-image-1', contentType: 'image/png' });
+    const obj = await env.MEDIA.get(img.key);
+    expect(obj).not.toBeNull();
+    const bytes = new Uint8Array(await obj!.arrayBuffer());
+    expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(img.key).toMatch(new RegExp(`^accounts/${accountId}/images/`));
+  });
+
+  it('prefers Runware when it is configured, and tests its key', async () => {
+    const { generateImage } = await import('./images');
+    const saved = await api('PUT', '/system/integrations/runware', { token, body: { api_key: 'rw-test-key-123', model: 'runware:100@1' } });
+    expect(saved.json.data).toMatchObject({ provider: 'runware', configured: true, model: 'runware:100@1' });
+    const test = await api('POST', '/system/integrations/runware/test', { token, raw: '' });
+    expect(test.json.data.ok).toBe(true);
+    const img = await generateImage(env, createDb(env.DB), accountId, { prompt: 'latte art', width: 512, height: 512 });
+    expect(img).toMatchObject({ provider: 'runware', model: 'runware:100@1', contentType: 'image/png', costUsd: 0.0013 });
+    expect(await env.MEDIA.head(img.key)).not.toBeNull();
+  });
+
+  it('answers a clear error without any image provider', async () => {
+    const { generateImage } = await import('./images');
+    await expect(generateImage(env, createDb(env.DB), accountId, { prompt: 'x' })).rejects.toThrow(/Configure an image provider/);
+  });
+});

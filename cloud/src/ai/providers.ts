@@ -169,10 +169,10 @@ export async function testTextProvider(provider: TextProvider) {
   }
 }
 
-export async function testRunware(apiKey: string, model: string) {
+export async function testRunware(apiKey: string, model: string, url = 'https://api.runware.ai/v1') {
   const t0 = Date.now();
   try {
-    const res = await fetch('https://api.runware.ai/v1', {
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ taskType: 'authentication', apiKey }]),

@@ -66,7 +66,7 @@ handle(
     }
     const row = await readSettings(c.get('db'), accountId, 'runware');
     if (!row?.apiKeyEnc) return ok(c, { ok: false, model: null, latency_ms: 0, message: 'No API key is saved for this provider' });
-    return ok(c, await testRunware(await decryptSecret(c.env.ENCRYPTION_KEY, row.apiKeyEnc), row.model ?? DEFAULT_RUNWARE_MODEL));
+    return ok(c, await testRunware(await decryptSecret(c.env.ENCRYPTION_KEY, row.apiKeyEnc), row.model ?? DEFAULT_RUNWARE_MODEL, c.env.RUNWARE_API_URL));
   },
 );
 
