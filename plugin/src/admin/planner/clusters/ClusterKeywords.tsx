@@ -4,13 +4,12 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { lazy, Suspense, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import { store as plannerStore } from '../../../store/planner';
-import type { Cluster, Keyword } from '../../../store/planner/types';
-import DataTable, { type Column } from '../../components/DataTable';
+import type { Cluster } from '../../../store/planner/types';
+import DataTable from '../../components/DataTable';
 import ErrorNotice from '../../components/ErrorNotice';
 import { adminPageUrl, navigate } from '../../components/url';
-import { formatNumber } from '../common/format';
 import { useList } from '../common/hooks';
-import { anyKeywordStatus, intentLabel } from '../common/labels';
+import { keywordColumns } from '../common/keyword-columns';
 import ListPagination from '../common/ListPagination';
 import OperationError from '../common/OperationError';
 
@@ -23,28 +22,7 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 	const [ splitting, setSplitting ] = useState( false );
 	const [ created, setCreated ] = useState< Cluster | null >( null );
 
-	const columns: Column< Keyword >[] = [
-		{ key: 'keyword', label: __( 'Keyword', 'igny8' ), sortField: 'keyword', primary: true, render: ( k ) => k.keyword },
-		{
-			key: 'volume',
-			label: __( 'Volume', 'igny8' ),
-			sortField: 'volume',
-			firstDirection: 'desc',
-			numeric: true,
-			width: '9em',
-			render: ( k ) => formatNumber( k.volume ),
-		},
-		{
-			key: 'difficulty',
-			label: __( 'Difficulty', 'igny8' ),
-			sortField: 'difficulty',
-			numeric: true,
-			width: '8em',
-			render: ( k ) => formatNumber( k.difficulty ),
-		},
-		{ key: 'intent', label: __( 'Intent', 'igny8' ), width: '10em', render: ( k ) => ( k.intent ? intentLabel( k.intent ) : '—' ) },
-		{ key: 'status', label: __( 'Status', 'igny8' ), width: '7em', render: ( k ) => anyKeywordStatus( k.status ) },
-	];
+	const columns = keywordColumns();
 
 	const none = selected.length === 0;
 	return (

@@ -5,8 +5,7 @@ import type { Keyword } from '../../../store/planner/types';
 import DataTable, { type Column } from '../../components/DataTable';
 import ErrorNotice from '../../components/ErrorNotice';
 import { useClusterOptions, useList } from '../common/hooks';
-import { anyKeywordStatus, intentLabel } from '../common/labels';
-import { formatNumber } from '../common/format';
+import { keywordColumns } from '../common/keyword-columns';
 import ClusterLinks from './ClusterLinks';
 
 export default function KeywordsTable() {
@@ -15,26 +14,7 @@ export default function KeywordsTable() {
 	const { setOrdering, toggleSelected, setSelection, fetchList } = useDispatch( plannerStore );
 
 	const columns: Column< Keyword >[] = [
-		{ key: 'keyword', label: __( 'Keyword', 'igny8' ), sortField: 'keyword', primary: true, render: ( k ) => k.keyword },
-		{
-			key: 'volume',
-			label: __( 'Volume', 'igny8' ),
-			sortField: 'volume',
-			firstDirection: 'desc',
-			numeric: true,
-			width: '9em',
-			render: ( k ) => formatNumber( k.volume ),
-		},
-		{
-			key: 'difficulty',
-			label: __( 'Difficulty', 'igny8' ),
-			sortField: 'difficulty',
-			numeric: true,
-			width: '8em',
-			render: ( k ) => formatNumber( k.difficulty ),
-		},
-		{ key: 'intent', label: __( 'Intent', 'igny8' ), width: '10em', render: ( k ) => ( k.intent ? intentLabel( k.intent ) : '—' ) },
-		{ key: 'status', label: __( 'Status', 'igny8' ), width: '7em', render: ( k ) => anyKeywordStatus( k.status ) },
+		...keywordColumns(),
 		{ key: 'cluster', label: __( 'Cluster', 'igny8' ), render: ( k ) => <ClusterLinks ids={ k.cluster_ids } names={ names } /> },
 	];
 
