@@ -20,14 +20,49 @@ export async function benchCloud() {
   const sectors = await (await fetch(`${cloud.url}/api/v1/auth/sites/${site.id}/sectors`, { headers: { authorization: `Bearer ${owner.access}` } })).json();
   return {
     url: cloud.url,
+    /** The local state folder (D1, Queues, R2), for `d1()` and the operator command. */
+    dir,
     token: owner.access,
     site,
     sector: sectors.results[0],
+    /** Credits by the operator command (owners cannot top up themselves). */
+    grant(amount) {
+      const res = spawnSync('node', [path.join(REPO, 'scripts/operator.mjs'), 'grant-credits', who.email, String(amount), '--persist-to', dir], { encoding: 'utf8' });
+      if (res.status !== 0) throw new Error(res.stderr);
+      return res.stdout.trim();
+    },
     async stop() {
       await cloud.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Another account of the local cloud in `dir`, on the agency plan, signed in: { email, token } (the token is taken
+ * after the plan change). `headers` go with its sign-up and sign-in (e.g. a CF-Connecting-IP of its own, since
+ * sign-ins share a limit of 20 a minute per address).
+ */
+export async function agencyAccount(url, dir, who, headers = {}) {
+  const post = async (route, body) => (await fetch(`${url}/api/v1${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json();
+  const made = await post('/auth/signup', { email: who.email, password: who.password, account_name: who.account });
+  if (!made.success) throw new Error(`sign-up of ${who.email} failed: ${JSON.stringify(made)}`);
+  const plan = spawnSync('node', [path.join(REPO, 'scripts/operator.mjs'), 'set-plan', who.email, 'agency', '--persist-to', dir], { encoding: 'utf8' });
+  if (plan.status !== 0) throw new Error(plan.stderr);
+  const login = await post('/auth/login', { email: who.email, password: who.password });
+  if (!login.success) throw new Error(`sign-in of ${who.email} failed: ${JSON.stringify(login)}`);
+  return { email: who.email, token: login.data.access };
+}
+
+/** Rows of one SQL statement against the local D1 in `dir`, read as the operator command does (wrangler d1 execute). */
+export function d1(dir, sql) {
+  const res = spawnSync(path.join(REPO, 'node_modules/.bin/wrangler'), ['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--json', '--command', sql], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
+  if (res.status !== 0) throw new Error(`wrangler d1 execute failed:\n${res.stderr || res.stdout}`);
+  return JSON.parse(res.stdout).at(-1)?.results ?? [];
 }
 
 /** A deterministic PRNG (mulberry32) so every run measures the same data. */

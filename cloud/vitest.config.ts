@@ -21,6 +21,8 @@ export default defineConfig(async () => {
             // base64 of 32 bytes
             ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
             ALLOWED_ORIGINS: 'http://dashboard.test',
+            // The WordPress fixtures and the AI stand-in listen on 127.0.0.1 over http.
+            DEV_ALLOW_LOOPBACK: 'true',
             // Runware's task API, acted out by the local stand-in (test/fake-openai.mjs).
             RUNWARE_API_URL: inject('fakeOpenAiUrl').replace(/\/v1$/, '/runware'),
           },

@@ -15,3 +15,11 @@ export async function wpLogin(page, wpUrl, user, password) {
   await page.fill('#user_pass', password);
   await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
 }
+
+/** Signs in to the agency dashboard the Worker serves at the cloud's root. */
+export async function dashboardLogin(page, cloudUrl, email, password) {
+  await page.goto(`${cloudUrl}/`);
+  await page.fill('#login-form [name="email"]', email);
+  await page.fill('#login-form [name="password"]', password);
+  await Promise.all([page.locator('#app').waitFor(), page.click('#login-form button')]);
+}

@@ -1,7 +1,7 @@
 <?php
 /**
- * Runs when the plugin is deleted from wp-admin: removes its options, transients, outbox table and
- * post meta, on every site of a network.
+ * Runs when the plugin is deleted from wp-admin: removes its options, seen nonces, transients, outbox
+ * table and post meta, on every site of a network.
  *
  * @package IGNY8
  */
@@ -16,6 +16,7 @@ $igny8_uninstall_site = static function () {
 	foreach ( \IGNY8\Options::names() as $igny8_option ) {
 		delete_option( $igny8_option );
 	}
+	\IGNY8\Nonces::forget_all();
 
 	// Select, then delete through the API so caches stay coherent. (The ORDER BY also keeps the SQLite
 	// drop-in from logging a notice when a LIKE ends the query.)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every layer (ARCHITECTURE §9) — types, shared (node), cloud (workerd), plugin JS, the plugin
+// `npm test`: every layer (ARCHITECTURE §9) — lint, types, shared (node), cloud (workerd), plugin JS, the plugin
 // build and its budgets, the PHP bridge inside a real WordPress, and end to end in Chromium.
 // Ends with one line "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -65,6 +65,7 @@ function fail(name, code) {
 }
 
 const steps = {
+  lint: () => step('OpenAPI document (redocly lint)', 'node', ['scripts/lint/openapi.mjs']),
   types: () => step('typecheck', 'npx', ['tsc', '-p', 'shared']).then(() => step('typecheck cloud', 'npx', ['tsc', '-p', 'cloud'])).then(() => step('typecheck cloud (node side)', 'npx', ['tsc', '-p', 'cloud/tsconfig.node.json'])).then(() => step('typecheck plugin', 'npx', ['tsc', '-p', 'plugin'])),
   shared: () => vitest('shared', 'shared/vitest.config.ts'),
   cloud: () => vitest('cloud', 'cloud/vitest.config.ts'),

@@ -1,12 +1,11 @@
 // createApp(): middleware, routes, notFound and the one onError, shared by the Worker and the tests.
-import { and, eq, isNotNull } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Context } from 'hono';
 import type { AppBindings } from './env';
 import { createDb } from './db';
-import { sites } from './db/schema';
+import { originMayAsk } from './lib/origins';
 import { AppError } from './lib/errors';
 import { errorBody } from './lib/envelope';
 import { createRouter } from './lib/router';
@@ -33,18 +32,6 @@ function clientIp(c: Context) {
   return c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
 }
 
-async function originAllowed(c: Context<AppBindings>, origin: string): Promise<boolean> {
-  if (!origin) return false;
-  const extra = (c.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (extra.includes(origin) || origin === new URL(c.req.url).origin) return true;
-  const row = await createDb(c.env.DB)
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.wpOrigin, origin), isNotNull(sites.siteSecretEnc)))
-    .limit(1);
-  return row.length > 0;
-}
-
 export function createApp() {
   const app = createRouter();
 
@@ -55,13 +42,19 @@ export function createApp() {
     c.set('db', createDb(c.env.DB));
     await next();
     c.res.headers.set('X-Request-Id', id);
+    // JSON is never to be sniffed into HTML, nor framed. (The dashboard's static files get theirs from
+    // cloud/dashboard/public/_headers.)
+    if (c.req.path.startsWith('/api/')) {
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
+      if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    }
   });
 
   app.use(
     `${API_PREFIX}/*`,
     cors({
-      origin: async (origin, c) => ((await originAllowed(c as Context<AppBindings>, origin)) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      origin: async (origin, c) => ((await originMayAsk(c as Context<AppBindings>, origin)) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Last-Event-ID'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['X-Request-Id'],
       maxAge: 600,
@@ -109,13 +102,28 @@ export function createApp() {
 
   app.doc31(`${API_PREFIX}/openapi.json`, {
     openapi: '3.1.0',
-    info: { title: 'IGNY8 API', version: '1.0.0', description: 'Keyword list to planned, written, interlinked WordPress posts.' },
+    info: {
+      title: 'IGNY8 API',
+      version: '1.0.0',
+      description: 'Keyword list to planned, written, interlinked WordPress posts.',
+      license: { name: 'GPL-2.0-or-later', url: 'https://www.gnu.org/licenses/gpl-2.0.html' },
+    },
     servers: [{ url: '/' }],
   });
-  app.get('/api/docs', (c) => c.html(docsPage(`${API_PREFIX}/openapi.json`)));
+  app.get('/api/docs', (c) => {
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    c.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    c.header('X-Frame-Options', 'DENY');
+    return c.html(docsPage(`${API_PREFIX}/openapi.json`, nonce));
+  });
 
-  app.notFound((c) => {
-    if (!c.req.path.startsWith('/api/') && c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
+  app.notFound(async (c) => {
+    if (!c.req.path.startsWith('/api/') && c.env.ASSETS) {
+      // An asset's headers are immutable; a copy lets the middleware add the request id (an unknown path,
+      // /favicon.ico included, is then the assets' own 404, not a 500).
+      const asset = await c.env.ASSETS.fetch(c.req.raw);
+      return new Response(asset.body, asset);
+    }
     return c.json(errorBody(c.get('requestId') ?? crypto.randomUUID(), { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }), 404);
   });
 

@@ -20,6 +20,11 @@ export interface Env {
   OPENAI_API_KEY?: string;
   OPENAI_BASE_URL?: string;
   OPENAI_TEXT_MODEL?: string;
+  /**
+   * "true" only in local development and tests (wrangler dev --var, vitest bindings): lets URLs that users
+   * choose be http and loopback. Never set in wrangler.toml, which is what deploys.
+   */
+  DEV_ALLOW_LOOPBACK?: string;
   /** Runware's API address (tests point it at the local stand-in). */
   RUNWARE_API_URL?: string;
 }

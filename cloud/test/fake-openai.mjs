@@ -1,9 +1,13 @@
 // The only stand-in allowed: an OpenAI-compatible HTTP server on 127.0.0.1 that the real `openai` SDK calls.
 // Answers are made deterministically from the request; the model name picks a failure to act out:
 //   "down" 503 always · "flaky" 500 on the first try of each prompt · "malformed" text that is not JSON ·
-//   "slow" answers after 2.5 s · "unknown-model" 404 · an api key starting "bad-key" 401.
+//   "slow" answers after 2.5 s · "unknown-model" 404 · an api key starting "bad-key" 401 · "leaky" a 400 whose
+//   body carries an internal-looking secret (and any path under /leak answers 500 with it): the cloud must not echo it.
 // Images: POST …/images/generations (OpenAI) and POST /runware (Runware's task array) answer a 1×1 PNG.
 import http from 'node:http';
+
+/** What an internal service might answer; tests assert that no cloud response repeats it. */
+export const LEAK = 'INTERNAL-SECRET db_password=hunter2';
 
 /** A 1×1 PNG, for image answers. */
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -49,6 +53,7 @@ export function startFakeOpenAi() {
         res.end(JSON.stringify(body));
       };
       if (req.method === 'GET' && req.url === '/__stats') return send(200, counts);
+      if (req.url?.startsWith('/leak')) return send(500, { message: LEAK, code: LEAK });
       if (req.method === 'POST' && req.url?.endsWith('/images/generations')) {
         if (req.headers.authorization?.startsWith('Bearer bad-key')) return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } });
         const body = JSON.parse(raw);
@@ -71,6 +76,7 @@ export function startFakeOpenAi() {
       counts[body.model] = (counts[body.model] ?? 0) + 1;
       const prompt = body.messages.map((m) => m.content).join('\n');
       if (body.model === 'unknown-model') return send(404, { error: { message: `The model \`${body.model}\` does not exist`, type: 'invalid_request_error', code: 'model_not_found' } });
+      if (body.model === 'leaky') return send(400, { error: { message: LEAK, type: 'invalid_request_error' } });
       if (body.model === 'down') return send(503, { error: { message: 'Service unavailable', type: 'server_error' } });
       if (body.model === 'flaky') {
         const tries = (seen.get(prompt) ?? 0) + 1;

@@ -17,13 +17,13 @@ final class Admin {
 	const INITIAL_STATE = 'igny8Initial';
 
 	/**
-	 * Who may open the Planner pages. Anyone who may ask for a cloud token may look (the token endpoint
-	 * asks for `read`); the cloud maps users without `edit_posts` to viewers, who see read-only tables.
+	 * Who may open the Planner pages: anyone who may ask for a cloud token (Token::role_for()); viewers
+	 * (edit_posts without edit_others_posts) see read-only tables.
 	 */
-	const PLANNER_CAPABILITY = 'read';
+	const PLANNER_CAPABILITY = Token::ACCESS_CAPABILITY;
 
 	/** Who may open the Credits page: anyone who may ask for a cloud token; the cloud decides what they see. */
-	const CREDITS_CAPABILITY = 'read';
+	const CREDITS_CAPABILITY = Token::ACCESS_CAPABILITY;
 
 	/** @var array<string, string> Page hook suffix => build entry, filled as the pages are added. */
 	private $entries = array();
@@ -38,7 +38,7 @@ final class Admin {
 		add_menu_page(
 			__( 'IGNY8', 'igny8' ),
 			__( 'IGNY8', 'igny8' ),
-			'edit_posts',
+			Token::ACCESS_CAPABILITY,
 			self::MENU_SLUG,
 			array( $this, 'render_settings' ),
 			'dashicons-chart-area',
@@ -177,7 +177,7 @@ final class Admin {
 
 	/** The block-editor sidebar, once it has been built. */
 	public function enqueue_editor(): void {
-		if ( ! current_user_can( 'edit_posts' ) || ! Assets::enqueue( 'editor' ) ) {
+		if ( ! current_user_can( Token::ACCESS_CAPABILITY ) || ! Assets::enqueue( 'editor' ) ) {
 			return;
 		}
 		Assets::inline_state( 'editor', self::INITIAL_STATE, self::initial_state() );
@@ -194,7 +194,11 @@ final class Admin {
 		);
 	}
 
-	/** What every IGNY8 screen starts with (window.igny8Initial). Never includes the site secret. */
+	/**
+	 * What every IGNY8 screen starts with (window.igny8Initial). Never includes the site secret. The
+	 * user's flags come from the role their cloud token carries (Token::role_for()), so the screens
+	 * offer what the cloud will allow.
+	 */
 	public static function initial_state(): array {
 		$connection = Connection::get();
 		$user       = wp_get_current_user();
@@ -211,15 +215,15 @@ final class Admin {
 			'wpVersion'     => get_bloginfo( 'version' ),
 			'user'          => array(
 				'id'        => (int) $user->ID,
-				'canManage' => current_user_can( 'manage_options' ),
+				'canManage' => 'admin' === Token::role_for( $user ),
 			),
 		);
 	}
 
-	/** The initial state of a Planner page: whether the user may change the plan, too. */
+	/** The initial state of a Planner page: whether the user may change the plan (cloud admin or editor), too. */
 	public static function planner_state(): array {
 		$state                    = self::initial_state();
-		$state['user']['canEdit'] = current_user_can( 'edit_posts' );
+		$state['user']['canEdit'] = in_array( Token::role_for( wp_get_current_user() ), array( 'admin', 'editor' ), true );
 		return $state;
 	}
 }

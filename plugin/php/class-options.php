@@ -6,6 +6,9 @@
  *   site_name, connected_at (ISO 8601, UTC). Holds the secret: never sent out, never logged.
  * - igny8_settings (array): cloud_url, the admin-configured cloud address.
  * - igny8_db_version (string): schema version of the outbox table.
+ * - igny8_nonce_{sha256 of a nonce} (string, Unix time it was seen): nonces of signed requests already
+ *   received, kept Signer::NONCE_TTL. Written and deleted by Nonces with SQL (atomically), never through
+ *   this class; not in the registry.
  *
  * @package IGNY8
  */
@@ -20,7 +23,7 @@ final class Options {
 	const SETTINGS   = 'igny8_settings';
 	const DB_VERSION = 'igny8_db_version';
 
-	/** Transients the plugin creates start with this (see Signer::NONCE_PREFIX). */
+	/** Transients of the plugin start with this (earlier builds kept seen nonces in `igny8_n_*` transients). */
 	const TRANSIENT_PREFIX = 'igny8_';
 
 	const DEFAULT_CLOUD_URL = 'https://api.igny8.com';

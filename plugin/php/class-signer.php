@@ -27,10 +27,8 @@ final class Signer {
 	/** Largest accepted clock difference, in seconds. */
 	const MAX_SKEW = 300;
 
-	/** How long a seen nonce is remembered, in seconds (longer than twice MAX_SKEW). */
+	/** How long a seen nonce is remembered (Nonces), in seconds: at least twice MAX_SKEW. */
 	const NONCE_TTL = 600;
-
-	const NONCE_PREFIX = 'igny8_n_';
 
 	public static function canonical( string $method, string $target, string $timestamp, string $nonce, string $body ): string {
 		return strtoupper( $method ) . "\n" . $target . "\n" . $timestamp . "\n" . $nonce . "\n" . hash( 'sha256', $body );
@@ -66,8 +64,8 @@ final class Signer {
 	}
 
 	/**
-	 * Checks an incoming request signed by the cloud. The nonce is remembered only once the
-	 * signature is valid, so forged requests cannot burn nonces.
+	 * Checks an incoming request signed by the cloud. The nonce is spent only once the signature is
+	 * valid, so forged requests cannot burn nonces; of concurrent copies, exactly one gets through.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @param string|null     $target  Request target; defaults to the raw REQUEST_URI.
@@ -92,7 +90,8 @@ final class Signer {
 			return self::error( 'igny8_bad_signature', __( 'The request is signed for another site.', 'igny8' ) );
 		}
 
-		if ( ! ctype_digit( $timestamp ) || abs( time() - (int) $timestamp ) > self::MAX_SKEW ) {
+		$now = time();
+		if ( ! ctype_digit( $timestamp ) || abs( $now - (int) $timestamp ) > self::MAX_SKEW ) {
 			return self::error( 'igny8_stale_request', __( 'The request timestamp is too far from the current time.', 'igny8' ) );
 		}
 
@@ -108,11 +107,9 @@ final class Signer {
 			return self::error( 'igny8_bad_signature', __( 'The IGNY8 signature does not match.', 'igny8' ) );
 		}
 
-		$key = self::NONCE_PREFIX . md5( $nonce );
-		if ( false !== get_transient( $key ) ) {
+		if ( ! Nonces::spend( $nonce, $now ) ) {
 			return self::error( 'igny8_replayed_nonce', __( 'This request was already received.', 'igny8' ) );
 		}
-		set_transient( $key, 1, self::NONCE_TTL );
 
 		return true;
 	}

@@ -8,6 +8,7 @@
 
 namespace IGNY8;
 
+use LogicException;
 use WP_User;
 
 defined( 'ABSPATH' ) || exit;
@@ -18,25 +19,52 @@ final class Token {
 	const AUDIENCE = 'igny8-cloud';
 	const TTL      = 600;
 
-	/** manage_options → admin, edit_posts → editor, anything else → viewer. */
-	public static function role_for( WP_User $user ): string {
-		if ( user_can( $user, 'manage_options' ) ) {
-			return 'admin';
+	/** The least a user needs to use IGNY8 at all: its menu, its screens, a token. */
+	const ACCESS_CAPABILITY = 'edit_posts';
+
+	/** WordPress capability => IGNY8 role, most powerful first (see role_for()). */
+	const ROLES = array(
+		'manage_options'        => 'admin',
+		'edit_others_posts'     => 'editor',
+		self::ACCESS_CAPABILITY => 'viewer',
+	);
+
+	/**
+	 * The IGNY8 role a WordPress user acts with in the cloud, from their capabilities:
+	 *
+	 * - manage_options    → admin:  everything for this site, site strategies included.
+	 * - edit_others_posts → editor: edits planner and writer data, spends credits (starts AI jobs).
+	 * - edit_posts        → viewer: reads only.
+	 * - anything less     → null:   no IGNY8 at all (no menu, no screens, no token).
+	 *
+	 * Contributors and authors edit their own posts only, so they may look but not change the plan
+	 * or spend the account's credits. This is the one place the mapping is decided; the token
+	 * endpoint, the admin menu and the screens' initial state all follow it.
+	 *
+	 * @param WP_User $user Any user, including the anonymous one (ID 0).
+	 * @return 'admin'|'editor'|'viewer'|null
+	 */
+	public static function role_for( WP_User $user ): ?string {
+		foreach ( self::ROLES as $capability => $role ) {
+			if ( user_can( $user, $capability ) ) {
+				return $role;
+			}
 		}
-		if ( user_can( $user, 'edit_posts' ) ) {
-			return 'editor';
-		}
-		return 'viewer';
+		return null;
 	}
 
 	/**
-	 * @param WP_User $user       Who the token speaks for.
+	 * @param WP_User $user       Who the token speaks for; must have a role (REST\Permissions::igny8_user()).
 	 * @param array   $connection Connection::get().
 	 * @return array{token: string, expires_at: int, cloud_url: string, site_id: int, role: string}
+	 * @throws LogicException When the user has no IGNY8 role: a token is never minted for them.
 	 */
 	public static function mint( WP_User $user, array $connection ): array {
+		$role = self::role_for( $user );
+		if ( null === $role ) {
+			throw new LogicException( 'IGNY8: no token for a user without an IGNY8 role.' );
+		}
 		$now    = time();
-		$role   = self::role_for( $user );
 		$claims = array(
 			'iss'        => self::ISSUER,
 			'aud'        => self::AUDIENCE,

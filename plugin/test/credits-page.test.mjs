@@ -1,5 +1,7 @@
-// IGNY8 → Credits and the tabbed Settings: each screen has one root div and loads only its own script
-// (the Settings tabs come as chunks of that script, never as scripts of their own).
+// IGNY8 → Credits and the tabbed Settings, as WordPress serves them: each screen has one root div and loads
+// only its own script (the Settings tabs come as chunks of that script, never as scripts of their own), and
+// only users with a cloud token (edit_posts and up) get them. What the pages show in a browser against the
+// real cloud is e2e/ai.test.mjs.
 
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -39,7 +41,7 @@ async function pluginWithFakeBuild() {
 		await writeFile( path.join( dir, 'build', `${ entry }.css` ), `.igny8-${ entry }{}` );
 	}
 	// Lazily loaded chunks sit next to the entries; nothing may enqueue them.
-	for ( const chunk of [ 'settings-providers', 'settings-prompts', 'credits-charts' ] ) {
+	for ( const chunk of [ 'settings-providers', 'settings-prompts', 'settings-authors', 'settings-strategies', 'credits-charts' ] ) {
 		await writeFile( path.join( dir, 'build', `${ chunk }.js` ), `/* ${ chunk } */` );
 	}
 	return dir;
@@ -93,7 +95,7 @@ test( 'igny8-credits renders its root and loads only its own script and style', 
 } );
 
 test( 'the settings page, whichever tab the URL asks for, loads only the settings script', async () => {
-	for ( const tab of [ '', '&tab=ai-providers', '&tab=strategies' ] ) {
+	for ( const tab of [ '', '&tab=ai-providers', '&tab=prompts', '&tab=author-profiles', '&tab=strategies' ] ) {
 		const res = await site.fetch( `/wp-admin/admin.php?page=igny8-settings${ tab }`, { headers: { cookie: admin.cookie } } );
 		assert.equal( res.status, 200, tab );
 		const html = await res.text();
@@ -111,15 +113,25 @@ test( 'Credits is listed in the IGNY8 menu after the Planner pages', async () =>
 	hasNot( html, /igny8-credits-js|igny8Initial/, 'no IGNY8 script on other screens' );
 } );
 
-test( 'a subscriber may open Credits (the cloud decides what they see), not the settings', async () => {
+test( 'a subscriber gets no IGNY8 page: below edit_posts there is no cloud token to show anything with', async () => {
 	const subscriber = await loginAs( 'sub', 'subscriber' );
 	const menu = await ( await site.fetch( '/wp-admin/profile.php', { headers: { cookie: subscriber.cookie } } ) ).text();
-	has( menu, /href=['"]admin\.php\?page=igny8-credits['"]/ );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', { headers: { cookie: subscriber.cookie } } );
-	assert.equal( res.status, 200 );
-	assert.deepEqual( inlineState( await res.text(), 'credits' ).user, { id: 2, canManage: false, canEdit: false } );
+	hasNot( menu, /href=['"]admin\.php\?page=igny8-/ );
+	for ( const screen of [ 'igny8-credits', 'igny8-settings&tab=ai-providers' ] ) {
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ screen }`, { headers: { cookie: subscriber.cookie } } );
+		assert.equal( res.status, 403, screen );
+	}
+} );
+
+test( 'a contributor (an IGNY8 viewer) may open Credits, not the settings', async () => {
+	const contributor = await loginAs( 'contrib', 'contributor' );
+	const credits = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', { headers: { cookie: contributor.cookie } } );
+	assert.equal( credits.status, 200 );
+	const user = inlineState( await credits.text(), 'credits' ).user;
+	assert.equal( user.canManage, false );
+	assert.equal( user.canEdit, false );
 	const settings = await site.fetch( '/wp-admin/admin.php?page=igny8-settings&tab=ai-providers', {
-		headers: { cookie: subscriber.cookie },
+		headers: { cookie: contributor.cookie },
 	} );
 	assert.equal( settings.status, 403 );
 } );

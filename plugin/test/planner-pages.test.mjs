@@ -103,15 +103,18 @@ test( 'an editor is led from the IGNY8 menu to the Planner and may change it', a
 	assert.deepEqual( inlineState( await res.text(), 'keywords' ).user, { id: 2, canManage: false, canEdit: true } );
 } );
 
-test( 'a subscriber sees the Planner read-only and not the settings', async () => {
-	const subscriber = await loginAs( 'sub', 'subscriber' );
+test( 'a contributor (an IGNY8 viewer) sees the Planner read-only; a subscriber gets no IGNY8 page', async () => {
+	const contributor = await loginAs( 'contrib', 'contributor' );
 	for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
-		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: subscriber.cookie } } );
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: contributor.cookie } } );
 		assert.equal( res.status, 200, slug );
 		assert.equal( inlineState( await res.text(), entry ).user.canEdit, false );
 	}
-	const settings = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', { headers: { cookie: subscriber.cookie } } );
-	assert.equal( settings.status, 403 );
+	const subscriber = await loginAs( 'sub', 'subscriber' );
+	for ( const slug of [ ...Object.values( PAGES ), 'igny8-settings' ] ) {
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: subscriber.cookie } } );
+		assert.equal( res.status, 403, slug );
+	}
 } );
 
 test( 'logged-out visitors are sent to the login', async () => {

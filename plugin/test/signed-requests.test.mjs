@@ -1,6 +1,8 @@
 // Requests signed by the cloud (ARCHITECTURE.md §4), signed here in Node from the spec alone.
 
 import assert from 'node:assert/strict';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { fakeConnection, randomHex, signedHeaders, startSite } from './wp-fixture.mjs';
@@ -107,6 +109,50 @@ test( 'a replayed nonce is rejected', async () => {
 	const replay = await signed( { nonce } );
 	assert.equal( replay.status, 401 );
 	assert.equal( replay.body.code, 'igny8_replayed_nonce' );
+} );
+
+test( 'of eight concurrent copies of one signed request, even on a slow database, exactly one is accepted', async () => {
+	// php -S runs 4 workers (scripts/wp/env.mjs), so the copies really race. A database that takes 100 ms
+	// per query on nonces (as a busy one may) opens wide any gap between "seen?" and "remember it".
+	const slowDatabase = path.join( site.dir, 'wp-content/mu-plugins/igny8-test-slow-nonces.php' );
+	await writeFile(
+		slowDatabase,
+		"<?php\nadd_filter( 'query', function ( $query ) {\n\tif ( false !== strpos( $query, 'igny8_n' ) ) {\n\t\tusleep( 100000 );\n\t}\n\treturn $query;\n} );\n"
+	);
+	try {
+		for ( let round = 1; round <= 2; round++ ) {
+			const headers = signedHeaders( { siteId: 7, secret: connection.site_secret, method: 'GET', target: TARGET } );
+			const copies = await Promise.all( Array.from( { length: 8 }, () => site.request( TARGET, { headers } ) ) );
+			responses.push( ...copies.map( ( r ) => r.text ) );
+			assert.equal( copies.filter( ( r ) => r.status === 200 ).length, 1, `round ${ round }: ${ copies.map( ( r ) => r.status ).join( ' ' ) }` );
+			for ( const refused of copies.filter( ( r ) => r.status !== 200 ) ) {
+				assert.equal( refused.status, 401 );
+				assert.equal( refused.body.code, 'igny8_replayed_nonce' );
+			}
+		}
+	} finally {
+		await rm( slowDatabase, { force: true } );
+	}
+} );
+
+test( 'spending nonces now and then forgets those seen more than 10 minutes ago', async () => {
+	const out = await site.php( `
+		$now = time();
+		IGNY8\\Nonces::spend( 'nonce-seen-601-seconds-ago', $now - 601 );
+		IGNY8\\Nonces::spend( 'nonce-seen-599-seconds-ago', $now - 599 );
+		// Spending the old nonce again says whether it was forgotten (and remembers it again, as expired).
+		for ( $spends = 1; $spends < 2000; $spends++ ) {
+			IGNY8\\Nonces::spend( 'fresh-nonce-' . $spends, $now );
+			if ( IGNY8\\Nonces::spend( 'nonce-seen-601-seconds-ago', $now - 601 ) ) {
+				break;
+			}
+		}
+		echo wp_json_encode( array(
+			'forgotten'  => $spends < 2000,
+			'remembered' => ! IGNY8\\Nonces::spend( 'nonce-seen-599-seconds-ago', $now ),
+		) );
+	` );
+	assert.deepEqual( JSON.parse( out ), { forgotten: true, remembered: true } );
 } );
 
 test( 'a forged request does not burn the nonce it carries', async () => {

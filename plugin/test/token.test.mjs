@@ -16,7 +16,7 @@ before( async () => {
 	site = await startSite( { extraConfig: [ "define( 'IGNY8_CLOUD_URL', 'http://cloud.test:8787/' );" ] } );
 	connection = fakeConnection( { site_id: 31, cloud_url: 'http://127.0.0.1:8787' } );
 	await site.setConnection( connection );
-	for ( const role of [ 'editor', 'author', 'subscriber' ] ) {
+	for ( const role of [ 'editor', 'author', 'contributor', 'subscriber' ] ) {
 		const id = await site.createUser( `${ role }1`, role );
 		users[ role ] = { id, auth: await site.appPassword( `${ role }1` ) };
 	}
@@ -77,12 +77,72 @@ test( 'an editor gets an editor token that names them', async () => {
 	assert.equal( claims.name, 'editor1 Display' );
 } );
 
-test( 'roles follow capabilities: author (edit_posts) → editor, subscriber → viewer', async () => {
-	const author = await site.request( TOKEN, { auth: users.author.auth } );
-	assert.equal( verifyJwt( author.body.token, connection.site_secret ).claims.role, 'editor' );
-	const subscriber = await site.request( TOKEN, { auth: users.subscriber.auth } );
-	assert.equal( subscriber.status, 200 );
-	assert.equal( verifyJwt( subscriber.body.token, connection.site_secret ).claims.role, 'viewer' );
+test( 'authors and contributors (edit_posts without edit_others_posts) get a viewer token', async () => {
+	for ( const role of [ 'author', 'contributor' ] ) {
+		const res = await site.request( TOKEN, { auth: users[ role ].auth } );
+		assert.equal( res.status, 200, role );
+		assert.equal( res.body.role, 'viewer', role );
+		const { claims } = verifyJwt( res.body.token, connection.site_secret );
+		assert.equal( claims.role, 'viewer', role );
+		assert.equal( claims.wp_user_id, users[ role ].id, role );
+	}
+} );
+
+test( 'a subscriber (no edit_posts) is refused with 403 and gets no token', async () => {
+	const res = await site.request( TOKEN, { auth: users.subscriber.auth } );
+	assert.equal( res.status, 403 );
+	assert.equal( res.body.code, 'igny8_role_forbidden' );
+	assert.equal( res.body.message, 'Your WordPress role cannot use IGNY8.' );
+	assert.equal( res.body.token, undefined );
+	assert.doesNotMatch( res.text, /eyJ/, 'nothing that looks like a JWT' );
+} );
+
+test( "the screens' initial state carries the same role: canEdit for editors and up, canManage for admins", async () => {
+	const flags = JSON.parse(
+		await site.php( `
+			$flags = array();
+			foreach ( array( 'admin', 'editor1', 'author1', 'contributor1' ) as $login ) {
+				wp_set_current_user( get_user_by( 'login', $login )->ID );
+				$flags[ $login ] = IGNY8\\Admin::planner_state()['user'];
+				unset( $flags[ $login ]['id'] );
+			}
+			echo wp_json_encode( $flags );
+		` )
+	);
+	assert.deepEqual( flags, {
+		admin: { canManage: true, canEdit: true },
+		editor1: { canManage: false, canEdit: true },
+		author1: { canManage: false, canEdit: false },
+		contributor1: { canManage: false, canEdit: false },
+	} );
+} );
+
+test( 'the IGNY8 screens open for edit_posts and up; a subscriber has no IGNY8 menu and is refused', async () => {
+	for ( const login of [ 'contributor1', 'subscriber1' ] ) {
+		await site.setPassword( login, `${ login }-password` );
+	}
+	const contributor = await site.login( 'contributor1', 'contributor1-password' );
+	const subscriber = await site.login( 'subscriber1', 'subscriber1-password' );
+	const screen = ( slug, { cookie } ) => site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie } } );
+
+	const menu = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: contributor.cookie } } ) ).text();
+	assert.match( menu, /href='admin\.php\?page=igny8-planner'/ );
+	for ( const slug of [ 'igny8-planner', 'igny8-keywords', 'igny8-credits' ] ) {
+		const res = await screen( slug, contributor );
+		await res.arrayBuffer();
+		assert.equal( res.status, 200, `contributor, ${ slug }` );
+	}
+	const settings = await screen( 'igny8-settings', contributor );
+	await settings.arrayBuffer();
+	assert.equal( settings.status, 403, 'the settings are for administrators' );
+
+	const profile = await ( await site.fetch( '/wp-admin/profile.php', { headers: { cookie: subscriber.cookie } } ) ).text();
+	assert.doesNotMatch( profile, /page=igny8-/ );
+	for ( const slug of [ 'igny8-planner', 'igny8-keywords', 'igny8-clusters', 'igny8-ideas', 'igny8-credits', 'igny8-settings' ] ) {
+		const res = await screen( slug, subscriber );
+		await res.arrayBuffer();
+		assert.equal( res.status, 403, `subscriber, ${ slug }` );
+	}
 } );
 
 test( 'every token has its own jti', async () => {
@@ -105,11 +165,12 @@ test( 'anonymous visitors get 401', async () => {
 	assert.equal( body.code, 'rest_forbidden' );
 } );
 
-test( 'a disconnected site answers 409 igny8_not_connected', async () => {
+test( 'a disconnected site answers 409 igny8_not_connected, still 403 to a subscriber', async () => {
 	await site.clearConnection();
 	const { status, body } = await site.request( TOKEN, { auth: users.editor.auth } );
 	assert.equal( status, 409 );
 	assert.equal( body.code, 'igny8_not_connected' );
+	assert.equal( ( await site.request( TOKEN, { auth: users.subscriber.auth } ) ).status, 403 );
 } );
 
 test( 'without a connection or saved settings, the cloud URL comes from IGNY8_CLOUD_URL', async () => {

@@ -13,10 +13,10 @@ before( async () => {
 
 after( () => site?.stop() );
 
-test( 'uninstall removes options, transients, the outbox table and IGNY8 post meta', async () => {
+test( 'uninstall removes options, seen nonces, transients, the outbox table and IGNY8 post meta', async () => {
 	const connection = fakeConnection();
 	await site.setConnection( connection );
-	// A signed request leaves a nonce transient behind.
+	// A signed request leaves its nonce behind.
 	const target = '/wp-json/igny8/v1/site-metadata';
 	const res = await site.request( target, {
 		headers: signedHeaders( { siteId: connection.site_id, secret: connection.site_secret, method: 'GET', target } ),
@@ -25,6 +25,7 @@ test( 'uninstall removes options, transients, the outbox table and IGNY8 post me
 
 	await site.php( `
 		IGNY8\\Options::save_settings_cloud_url( 'http://127.0.0.1:8787' );
+		set_transient( 'igny8_n_' . md5( 'left by an earlier build' ), 1, 600 );
 		IGNY8\\Outbox::push( 'post.updated', 'post', 1, array() );
 		update_post_meta( 1, '_igny8_task_id', 5 );
 		update_post_meta( 1, '_igny8_managed', true );
@@ -49,6 +50,7 @@ test( 'uninstall removes options, transients, the outbox table and IGNY8 post me
 	assert.ok( beforeUninstall.options.includes( 'igny8_connection' ) );
 	assert.ok( beforeUninstall.options.includes( 'igny8_settings' ) );
 	assert.ok( beforeUninstall.options.includes( 'igny8_db_version' ) );
+	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( 'igny8_nonce_' ) ) );
 	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( '_transient_igny8_n_' ) ) );
 	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( '_transient_timeout_igny8_n_' ) ) );
 

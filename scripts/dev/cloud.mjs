@@ -41,7 +41,9 @@ export async function startCloud({ port = 8787, persistDir, logFile, timeoutMs =
   const fd = openSync(logFile ?? path.join(persistDir, 'wrangler.log'), 'a');
   const child = spawn(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    // DEV_ALLOW_LOOPBACK: the local WordPress and a local AI server live on 127.0.0.1 over http; a
+    // deployed Worker never gets this flag and fetches only public https URLs.
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', 'DEV_ALLOW_LOOPBACK:true', '--show-interactive-dev-session=false', '--log-level', 'warn'],
     { cwd: REPO, env: wranglerEnv, detached: true, stdio: ['ignore', fd, fd] },
   );
   closeSync(fd);

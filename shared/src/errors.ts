@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   replayed_nonce: 401,
   insufficient_credits: 402,
   forbidden: 403,
+  /** The account is suspended or cancelled: every sign-in, token and signed request is refused. */
+  account_inactive: 403,
   not_found: 404,
   conflict: 409,
   not_connected: 409,

@@ -259,13 +259,14 @@ describe('credits', () => {
     expect(after.balance).toBe(after.sum);
   });
 
-  it('lets the owner top up and lists the ledger', async () => {
-    const res = await api('POST', '/billing/topup', { token, body: { amount: 250, note: 'Promo' } });
+  it('lets an operator grant credits and the owner read them in the ledger', async () => {
+    const operator = await signedInUser(await insertAccount('Operators'), 'developer');
+    const res = await api('POST', '/billing/topup', { token: operator.token, body: { amount: 250, note: 'Promo', account_id: accountId } });
     expect(res.status).toBe(201);
     expect(res.json.data.transaction).toMatchObject({ type: 'topup', amount: 250, description: 'Promo' });
     const tx = await api('GET', '/billing/transactions', { token });
     expect(tx.json.results[0]).toMatchObject({ type: 'topup', amount: 250 });
-    const bad = await api('POST', '/billing/topup', { token, body: { amount: -5 } });
+    const bad = await api('POST', '/billing/topup', { token: operator.token, body: { amount: -5 } });
     expect(bad.status).toBe(400);
   });
 });

@@ -56,12 +56,13 @@ async function viaRunware(env: Env, apiKey: string, model: string, req: ImageReq
       { taskType: 'imageInference', taskUUID: crypto.randomUUID(), positivePrompt: req.prompt, model, width: req.width ?? 1024, height: req.height ?? 1024, numberResults: 1, outputType: 'base64Data', outputFormat: 'PNG', includeCost: true },
     ]),
     signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS),
-  }).catch((err: Error) => {
-    throw new AppError('upstream', `Runware could not be reached: ${err.message}`);
+  }).catch(() => {
+    throw new AppError('upstream', 'Runware could not be reached');
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: { taskType: string; imageBase64Data?: string; cost?: number }[]; errors?: { message?: string }[] };
+  const body = (await res.json().catch(() => ({}))) as { data?: { taskType: string; imageBase64Data?: string; cost?: number }[] };
   const image = body.data?.find((d) => d.taskType === 'imageInference' && d.imageBase64Data);
-  if (!res.ok || !image) throw new AppError('upstream', `Runware did not return an image: ${body.errors?.[0]?.message ?? `status ${res.status}`}`);
+  // Runware's own words are not echoed; the status is enough to act on.
+  if (!res.ok || !image) throw new AppError('upstream', `Runware did not return an image (status ${res.status})`);
   return { bytes: decodeBase64(image.imageBase64Data!), costUsd: image.cost ?? 0 };
 }
 

@@ -6,7 +6,8 @@ import type { Env } from '../env';
 import type { Db } from '../db';
 import { providerSettings } from '../db/schema';
 import { decryptSecret, encryptSecret } from '../lib/crypto';
-import { AppError } from '../lib/errors';
+import { AppError, validation } from '../lib/errors';
+import { checkOutboundUrl, fetchNoRedirect, outboundUrlProblem } from '../lib/outbound-url';
 
 export const DEFAULT_TEXT_MODEL = 'gpt-4o-mini';
 export const DEFAULT_IMAGE_MODEL = 'gpt-image-1';
@@ -57,6 +58,14 @@ export async function saveSettings(
   input: { api_key?: string | null; base_url?: string | null; text_model?: string; image_model?: string; model?: string },
 ) {
   const set: Record<string, unknown> = { updatedAt: new Date().toISOString() };
+  if (input.base_url !== undefined) {
+    const current = (await readSettings(db, accountId, provider))?.baseUrl ?? null;
+    // A key goes only to the URL it was saved with: moving the URL takes a key of the account's own.
+    if ((input.base_url ?? null) !== current && typeof input.api_key !== 'string') {
+      throw validation('Changing the base URL needs the API key for that endpoint in the same request', { api_key: ['required when base_url changes'] });
+    }
+    if (input.base_url) checkOutboundUrl(env, input.base_url, 'base_url');
+  }
   if (input.api_key !== undefined) {
     set.apiKeyEnc = input.api_key === null ? null : await encryptSecret(env.ENCRYPTION_KEY, input.api_key);
     set.apiKeyLast4 = input.api_key === null ? null : input.api_key.slice(-4);
@@ -86,22 +95,28 @@ export function settingsOut(provider: 'openai' | 'runware', row: Awaited<ReturnT
 }
 
 /**
- * The account's text provider: its saved OpenAI-compatible settings, else the deployment's OPENAI_API_KEY
- * (local development). Null when neither exists: callers answer 422 before charging anything.
+ * The account's text provider: its own saved key with the base URL saved beside it, else the deployment's
+ * OPENAI_API_KEY with the deployment's OPENAI_BASE_URL (never an account's URL: the deployment's key must
+ * not follow a URL that an account chose). Null when neither exists: callers answer 422 before charging.
  */
 export async function textProvider(env: Env, db: Db, accountId: number): Promise<TextProvider | null> {
   const row = await readSettings(db, accountId, 'openai');
   let apiKey: string | null = null;
-  let baseUrl: string | null = row?.baseUrl ?? null;
-  if (row?.apiKeyEnc) apiKey = await decryptSecret(env.ENCRYPTION_KEY, row.apiKeyEnc);
-  else if (env.OPENAI_API_KEY) {
+  let baseUrl: string | null = null;
+  if (row?.apiKeyEnc) {
+    apiKey = await decryptSecret(env.ENCRYPTION_KEY, row.apiKeyEnc);
+    baseUrl = row.baseUrl ?? null;
+    // Saved before the URL rules existed, or the rules changed since: refuse rather than send the key there.
+    const problem = baseUrl ? outboundUrlProblem(env, baseUrl) : null;
+    if (problem) throw new AppError('unprocessable', `The saved base URL ${problem}; change it in the IGNY8 dashboard → AI providers. Nothing was charged.`);
+  } else if (env.OPENAI_API_KEY) {
     apiKey = env.OPENAI_API_KEY;
-    baseUrl = baseUrl ?? env.OPENAI_BASE_URL ?? null;
+    baseUrl = env.OPENAI_BASE_URL ?? null;
   }
   if (!apiKey) return null;
   return {
     kind: 'openai',
-    client: new OpenAI({ apiKey, baseURL: baseUrl ?? undefined, timeout: TEXT_TIMEOUT_MS, maxRetries: 3 }),
+    client: new OpenAI({ apiKey, baseURL: baseUrl ?? undefined, timeout: TEXT_TIMEOUT_MS, maxRetries: 3, fetch: fetchNoRedirect }),
     textModel: row?.textModel ?? env.OPENAI_TEXT_MODEL ?? DEFAULT_TEXT_MODEL,
     imageModel: row?.imageModel ?? DEFAULT_IMAGE_MODEL,
     baseUrl,
@@ -123,8 +138,9 @@ export function describeProviderError(err: unknown, model: string): string {
   if (err instanceof OpenAI.APIConnectionTimeoutError) return 'The AI provider did not answer in time';
   if (err instanceof OpenAI.APIConnectionError) return 'The AI provider could not be reached (is the base URL right, and is it up?)';
   if (err instanceof OpenAI.InternalServerError) return `The AI provider failed (${(err as { status?: number }).status ?? 500}) after retries; try again later`;
-  if (err instanceof OpenAI.APIError) return `The AI provider answered ${err.status ?? 'an error'}: ${err.message}`;
-  return `The AI call failed: ${(err as Error)?.message ?? String(err)}`;
+  // The remote body is never echoed: the status says enough, and a body could be anything the URL serves.
+  if (err instanceof OpenAI.APIError) return `The AI provider answered ${err.status ?? 'with an error'}`;
+  return 'The AI call failed';
 }
 
 export interface ChatResult {
@@ -151,7 +167,7 @@ export async function chatJson(provider: TextProvider, system: string, user: str
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new MalformedOutput(`The model answered something that is not JSON: ${raw.slice(0, 120)}`);
+    throw new MalformedOutput('The model answered something that is not JSON');
   }
   return { json, raw, tokensIn: res.usage?.prompt_tokens ?? 0, tokensOut: res.usage?.completion_tokens ?? 0, model: res.model || provider.textModel };
 }
@@ -178,11 +194,11 @@ export async function testRunware(apiKey: string, model: string, url = 'https://
       body: JSON.stringify([{ taskType: 'authentication', apiKey }]),
       signal: AbortSignal.timeout(15_000),
     });
-    const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] };
+    const body = (await res.json().catch(() => ({}))) as { errors?: unknown[] };
     const ok = res.ok && !body.errors?.length;
-    return { ok, model, latency_ms: Date.now() - t0, message: ok ? 'Runware accepted the key' : (body.errors?.[0]?.message ?? `Runware answered ${res.status}`) };
-  } catch (err) {
-    return { ok: false, model, latency_ms: Date.now() - t0, message: `Runware could not be reached: ${(err as Error).message}` };
+    return { ok, model, latency_ms: Date.now() - t0, message: ok ? 'Runware accepted the key' : `Runware refused the key (${res.status})` };
+  } catch {
+    return { ok: false, model, latency_ms: Date.now() - t0, message: 'Runware could not be reached' };
   }
 }
 

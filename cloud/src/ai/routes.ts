@@ -21,14 +21,21 @@ const TAGS = ['ai'];
 const job = (c: Context<AppBindings>) => (c.get('resources') as Record<string, unknown>).id as AiJob;
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
+/**
+ * One event stream reads the job once per poll, and every read counts against the invocation's D1
+ * statement budget (STATEMENT_BUDGET). A stream therefore ends after `maxPolls` reads with a `reconnect`
+ * event; the client opens a new one, sending `Last-Event-ID` so an unchanged job is not sent twice.
+ */
+export const SSE_LIMITS = { pollMs: 400, maxPolls: 300 };
+
 handle(
   aiRoutes,
   defineRoute({
     method: 'post',
-    path: '/ai/jobs',
+    path: '/ai/jobs', operationId: 'startJob',
     tags: TAGS,
     summary: 'Start an AI job: validated, priced, credits held (402 when short), queued; answers 202 with the job',
-    access: { rule: 'content_write', wordpress: true },
+    access: { rule: 'credits_spend' },
     request: { body: body(schemas.jobCreateBody) },
     response: schemas.job,
     status: 202,
@@ -43,10 +50,10 @@ handle(
   aiRoutes,
   defineRoute({
     method: 'get',
-    path: '/ai/jobs',
+    path: '/ai/jobs', operationId: 'listJobs',
     tags: TAGS,
     summary: 'AI jobs of the account (or of a site)',
-    access: { rule: 'content_read', wordpress: true },
+    access: { rule: 'content_read' },
     request: { query: schemas.jobListQuery },
     response: schemas.job,
     list: true,
@@ -74,7 +81,7 @@ handle(
 
 handle(
   aiRoutes,
-  defineRoute({ method: 'get', path: '/ai/jobs/{id}', tags: TAGS, summary: 'One job: state, phase, percentage, message, tokens, cost, credits, result, error', access: { rule: 'content_read', wordpress: true, params: { id: 'job' } }, request: { params: idParams }, response: schemas.job }),
+  defineRoute({ method: 'get', path: '/ai/jobs/{id}', operationId: 'getJob', tags: TAGS, summary: 'One job: state, phase, percentage, message, tokens, cost, credits, result, error', access: { rule: 'content_read', params: { id: 'job' } }, request: { params: idParams }, response: schemas.job }),
   (c) => ok(c, jobOut(job(c))),
 );
 
@@ -82,19 +89,24 @@ handle(
   aiRoutes,
   defineRoute({
     method: 'get',
-    path: '/ai/jobs/{id}/events',
+    path: '/ai/jobs/{id}/events', operationId: 'streamJobEvents',
     tags: TAGS,
-    summary: 'Live progress as Server-Sent Events: a "progress" event with the job whenever it changes, until it ends',
-    access: { rule: 'content_read', wordpress: true, params: { id: 'job' } },
+    summary:
+      'Live progress as Server-Sent Events: a "progress" event with the job whenever it changes, "end" when it ends; "reconnect" asks the client to open a new stream (send Last-Event-ID)',
+    access: { rule: 'content_read', params: { id: 'job' } },
     request: { params: idParams },
   }),
   (c) => {
     const db = c.get('db');
     const id = job(c).id;
+    const resumeFrom = c.req.header('last-event-id') ?? '';
     return streamSSE(c, async (stream) => {
-      let last = '';
-      const deadline = Date.now() + 10 * 60 * 1000;
-      while (Date.now() < deadline && !stream.aborted) {
+      let last = resumeFrom;
+      for (let polls = 0; !stream.aborted; polls++) {
+        if (polls >= SSE_LIMITS.maxPolls) {
+          await stream.writeSSE({ event: 'reconnect', data: '{}', retry: 1000 });
+          return;
+        }
         const row = await db.query.aiJobs.findFirst({ where: eq(aiJobs.id, id) });
         if (!row) break;
         const stamp = `${row.updatedAt}|${row.state}|${row.percentage}`;
@@ -103,7 +115,7 @@ handle(
           await stream.writeSSE({ event: 'progress', id: stamp, data: JSON.stringify(jobOut(row)) });
         }
         if (TERMINAL.has(row.state)) break;
-        await stream.sleep(400);
+        await stream.sleep(SSE_LIMITS.pollMs);
       }
       await stream.writeSSE({ event: 'end', data: '{}' });
     });
@@ -114,10 +126,10 @@ handle(
   aiRoutes,
   defineRoute({
     method: 'post',
-    path: '/ai/jobs/{id}/cancel',
+    path: '/ai/jobs/{id}/cancel', operationId: 'cancelJob',
     tags: TAGS,
     summary: 'Cancel a queued or running job; its held credits are released',
-    access: { rule: 'content_write', wordpress: true, params: { id: 'job' } },
+    access: { rule: 'content_write', params: { id: 'job' } },
     request: { params: idParams },
     response: schemas.job,
   }),

@@ -16,7 +16,7 @@ handle(
   authRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/signup',
+    path: '/auth/signup', operationId: 'signUp',
     tags: ['auth'],
     summary: 'Create an account, its owner and the default plan with its starting credits',
     access: { rule: 'public' },
@@ -31,7 +31,7 @@ handle(
   authRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/login',
+    path: '/auth/login', operationId: 'logIn',
     tags: ['auth'],
     summary: 'Sign in with email and password',
     access: { rule: 'public' },
@@ -45,7 +45,7 @@ handle(
   authRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/refresh',
+    path: '/auth/refresh', operationId: 'refreshSession',
     tags: ['auth'],
     summary: 'Trade a refresh token for a new access and refresh token (the old one stops working)',
     access: { rule: 'public' },
@@ -59,10 +59,10 @@ handle(
   authRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/logout',
+    path: '/auth/logout', operationId: 'logOut',
     tags: ['auth'],
     summary: 'Revoke a refresh token (or, without one, every session of the user)',
-    access: { rule: 'any' },
+    access: { rule: 'session' },
     request: { body: body(schemas.logoutBody) },
   }),
   async (c) => {
@@ -75,10 +75,10 @@ handle(
   authRoutes,
   defineRoute({
     method: 'get',
-    path: '/auth/me',
+    path: '/auth/me', operationId: 'getMe',
     tags: ['auth'],
     summary: 'The caller: user (or WordPress user), role, account, plan and, for site tokens, the site',
-    access: { rule: 'any', wordpress: true },
+    access: { rule: 'any' },
     response: schemas.me,
   }),
   async (c) => {

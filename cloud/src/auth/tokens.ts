@@ -11,9 +11,13 @@ export const WP_ISSUER = 'igny8-wp';
 export const WP_AUDIENCE = 'igny8-cloud';
 const enc = new TextEncoder();
 
-export async function signAccessToken(secret: string, claims: { userId: number; accountId: number; role: Role }) {
+/**
+ * `sid` names the refresh-token family the access token was issued with, so a request can tell which
+ * session it belongs to (a password change keeps the caller's session and ends the others).
+ */
+export async function signAccessToken(secret: string, claims: { userId: number; accountId: number; role: Role; sessionId?: string }) {
   const exp = Math.floor(Date.now() / 1000) + ACCESS_TTL_SECONDS;
-  const token = await new SignJWT({ acc: claims.accountId, role: claims.role, typ: 'access' })
+  const token = await new SignJWT({ acc: claims.accountId, role: claims.role, typ: 'access', ...(claims.sessionId && { sid: claims.sessionId }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(String(claims.userId))
     .setIssuer(ISSUER)
@@ -29,11 +33,12 @@ function tokenError(err: unknown): AppError {
   return new AppError('unauthenticated', 'The token is not valid');
 }
 
-export async function verifyAccessToken(secret: string, token: string): Promise<{ userId: number; accountId: number }> {
+export async function verifyAccessToken(secret: string, token: string): Promise<{ userId: number; accountId: number; sessionId: string | null }> {
   try {
-    const { payload } = await jwtVerify(token, enc.encode(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    // Without `exp` a leaked token would never die; without `sub` it names nobody.
+    const { payload } = await jwtVerify(token, enc.encode(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     if (payload.typ !== 'access' || !payload.sub) throw new AppError('unauthenticated', 'The token is not an access token');
-    return { userId: Number(payload.sub), accountId: Number(payload.acc) };
+    return { userId: Number(payload.sub), accountId: Number(payload.acc), sessionId: typeof payload.sid === 'string' ? payload.sid : null };
   } catch (err) {
     throw err instanceof AppError ? err : tokenError(err);
   }
@@ -63,7 +68,7 @@ export async function verifyWordPressToken(siteSecret: string, token: string, si
       audience: WP_AUDIENCE,
       algorithms: ['HS256'],
       maxTokenAge: '15m',
-      requiredClaims: ['exp', 'iat', 'site_id', 'wp_user_id', 'role'],
+      requiredClaims: ['exp', 'iat', 'sub', 'site_id', 'wp_user_id', 'role'],
     });
     const role = payload.role as Role;
     if (Number(payload.site_id) !== siteId || !ROLES.includes(role) || !['admin', 'editor', 'viewer'].includes(role)) {

@@ -15,7 +15,7 @@ handle(
   integrationRoutes,
   defineRoute({
     method: 'post',
-    path: '/integration/sites/{id}/connection-code',
+    path: '/integration/sites/{id}/connection-code', operationId: 'createConnectionCode',
     tags: ['integration'],
     summary: 'A one-time code (15 minutes) to paste in wp-admin → IGNY8 → Settings',
     access: { rule: 'sites_manage', params: { id: 'site' } },
@@ -30,7 +30,7 @@ handle(
   integrationRoutes,
   defineRoute({
     method: 'post',
-    path: '/integration/connect',
+    path: '/integration/connect', operationId: 'connectSite',
     tags: ['integration'],
     summary: 'Called by the plugin: exchange a connection code for the site id and secret',
     access: { rule: 'public' },
@@ -44,7 +44,7 @@ handle(
   integrationRoutes,
   defineRoute({
     method: 'post',
-    path: '/integration/sites/{id}/test',
+    path: '/integration/sites/{id}/test', operationId: 'testConnection',
     tags: ['integration'],
     summary: 'Test the connection: a signed call from the site proves WordPress → cloud; the cloud then calls WordPress back',
     access: { rule: 'sites_manage', signed: true, params: { id: 'site' } },
@@ -58,7 +58,7 @@ handle(
   integrationRoutes,
   defineRoute({
     method: 'post',
-    path: '/integration/sites/{id}/disconnect',
+    path: '/integration/sites/{id}/disconnect', operationId: 'disconnectSite',
     tags: ['integration'],
     summary: 'Forget the site secret (from the dashboard, WordPress is told too)',
     access: { rule: 'sites_manage', signed: true, params: { id: 'site' } },

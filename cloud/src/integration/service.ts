@@ -5,7 +5,8 @@ import type { Env } from '../env';
 import type { Db } from '../db';
 import { accounts, connectionCodes, sites } from '../db/schema';
 import { encryptSecret, sha256 } from '../lib/crypto';
-import { AppError } from '../lib/errors';
+import { AppError, validation } from '../lib/errors';
+import { checkOutboundUrl } from '../lib/outbound-url';
 import type { Principal } from '../lib/principal';
 import type { Site } from '../lib/resources';
 import { accountPlan } from '../tenancy/plans';
@@ -38,6 +39,11 @@ export async function connect(
   db: Db,
   input: { code: string; site_url: string; rest_url?: string; wp_version?: string; plugin_version?: string; site_name?: string },
 ) {
+  // The cloud will call these addresses: public https only (loopback only in local development), and
+  // the REST root on the site's own origin. Checked before the code is spent, so a typo costs no code.
+  const siteUrl = checkOutboundUrl(env, input.site_url, 'site_url');
+  const restUrl = input.rest_url ? checkOutboundUrl(env, input.rest_url, 'rest_url').toString() : new URL('/wp-json/', siteUrl).toString();
+  if (new URL(restUrl).origin !== siteUrl.origin) throw validation('The REST URL must be on the site’s own address', { rest_url: [`must start with ${siteUrl.origin}`] });
   const now = new Date().toISOString();
   const hash = await sha256(normaliseCode(input.code));
   // Spend the code first: of two exchanges of one code only one gets a secret.
@@ -48,8 +54,6 @@ export async function connect(
     .returning();
   if (!spent) throw new AppError('unauthenticated', 'The connection code is wrong, used or expired; create a new one in IGNY8');
   const secret = randomHex(32);
-  const siteUrl = new URL(input.site_url);
-  const restUrl = input.rest_url ?? new URL('/wp-json/', siteUrl).toString();
   const [site] = await db
     .update(sites)
     .set({
@@ -77,17 +81,10 @@ async function pingWordPress(env: Env, db: Db, siteId: number): Promise<{ ok: bo
   const site = await loadSiteSecret(env, db, siteId);
   if (!site) return { ok: false, error: 'The site is not connected' };
   try {
-    const res = await callWordPress(site, 'GET', 'igny8/v1/site-metadata');
-    if (!res.ok) {
-      const text = await res.text();
-      let message = text.slice(0, 200);
-      try {
-        message = (JSON.parse(text) as { message?: string }).message ?? message;
-      } catch {
-        /* not JSON */
-      }
-      return { ok: false, error: `WordPress answered ${res.status}: ${message}` };
-    }
+    const res = await callWordPress(env, site, 'GET', 'igny8/v1/site-metadata');
+    // What WordPress answered is not echoed back (the address could serve anything); the status and what
+    // it usually means are.
+    if (!res.ok) return { ok: false, error: wordpressStatusError(res.status) };
     const meta = (await res.json()) as { site_id?: number; wp_version?: string; plugin_version?: string };
     if (Number(meta.site_id) !== site.id) return { ok: false, error: 'WordPress is connected to another site id' };
     await db
@@ -96,8 +93,16 @@ async function pingWordPress(env: Env, db: Db, siteId: number): Promise<{ ok: bo
       .where(eq(sites.id, site.id));
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: `WordPress could not be reached at ${site.wpRestUrl}: ${(err as Error).message}` };
+    if (err instanceof AppError) return { ok: false, error: err.message };
+    return { ok: false, error: `WordPress could not be reached at ${site.wpRestUrl}` };
   }
+}
+
+function wordpressStatusError(status: number): string {
+  if (status === 401 || status === 403) return `WordPress refused the cloud's signed request (${status}): the site may have been disconnected there; reconnect it`;
+  if (status === 404) return 'WordPress answered 404: is the IGNY8 plugin active and are permalinks on?';
+  if (status >= 300 && status < 400) return `WordPress answered with a redirect (${status}): connect the site from its final address`;
+  return `WordPress answered ${status}`;
 }
 
 export async function testConnection(env: Env, db: Db, p: Principal, site: Site) {
@@ -123,7 +128,7 @@ export async function disconnect(env: Env, db: Db, p: Principal, site: Site) {
   if (p.kind !== 'site_signature' && site.siteSecretEnc) {
     const connected = await loadSiteSecret(env, db, site.id);
     try {
-      const res = connected ? await callWordPress(connected, 'POST', 'igny8/v1/disconnect', {}) : null;
+      const res = connected ? await callWordPress(env, connected, 'POST', 'igny8/v1/disconnect', {}) : null;
       wordpressNotified = Boolean(res?.ok);
     } catch {
       wordpressNotified = false;

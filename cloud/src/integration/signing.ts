@@ -6,6 +6,7 @@ import type { AppBindings, Env } from '../env';
 import type { Db } from '../db';
 import { requestNonces, sites } from '../db/schema';
 import { decryptSecret } from '../lib/crypto';
+import { fetchNoRedirect, outboundUrlProblem } from '../lib/outbound-url';
 import { AppError } from '../lib/errors';
 
 export type ConnectedSite = typeof sites.$inferSelect & { secret: string };
@@ -50,13 +51,18 @@ export async function purgeExpiredNonces(db: Db): Promise<void> {
   await db.delete(requestNonces).where(lt(requestNonces.expiresAt, Math.floor(Date.now() / 1000)));
 }
 
-/** A signed call from the cloud to the site's plugin REST API. */
-export async function callWordPress(site: ConnectedSite, method: string, route: string, payload?: unknown, timeoutMs = 10_000): Promise<Response> {
+/**
+ * A signed call from the cloud to the site's plugin REST API. The address was checked when the site
+ * connected; it is checked again here (rules can tighten) and redirects are not followed.
+ */
+export async function callWordPress(env: Env, site: ConnectedSite, method: string, route: string, payload?: unknown, timeoutMs = 10_000): Promise<Response> {
   if (!site.wpRestUrl) throw new AppError('not_connected', 'The site has no WordPress address');
+  const problem = outboundUrlProblem(env, site.wpRestUrl);
+  if (problem) throw new AppError('unprocessable', `The site's WordPress address ${problem}; reconnect it from its new address`);
   const url = new URL(route.replace(/^\//, ''), site.wpRestUrl.endsWith('/') ? site.wpRestUrl : `${site.wpRestUrl}/`);
   const body = payload === undefined ? '' : JSON.stringify(payload);
   const headers = await signRequest({ siteId: site.id, secret: site.secret, method, target: url.pathname + url.search, body });
-  return fetch(url, {
+  return fetchNoRedirect(url, {
     method,
     headers: { ...headers, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body || undefined,

@@ -3,18 +3,20 @@
 // all before the body is validated. The tenancy probe reads the same `x-igny8-access` from the document.
 import { createRoute, z, type RouteConfig, type RouteHandler, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { ACCESS, type AccessRule } from '@igny8/shared';
+import { ACCESS, ACCESS_RULES, type AccessRule } from '@igny8/shared';
 import type { AppBindings } from '../env';
 import { authenticate } from '../auth/middleware';
 import { forbidden, notFound } from './errors';
 import type { Principal } from './principal';
 import { loadResource, type ResourceKind } from './resources';
+import { originMayActFor } from './origins';
 
 export interface Access {
-  /** `public`: no caller needed. Otherwise the roles of ACCESS[rule] may call. */
+  /**
+   * `public`: no caller needed. Otherwise the rule decides: the roles of ACCESS_RULES[rule] may call, and
+   * a WordPress-minted browser token may call only if the rule admits WordPress (site-scoped rules).
+   */
   rule: AccessRule | 'public';
-  /** Whether a WordPress-minted browser token may call it. */
-  wordpress?: boolean;
   /** Whether a request signed by a connected site (server to server) may call it. */
   signed?: boolean;
   /** Path parameters that name objects, checked against the caller. */
@@ -61,6 +63,8 @@ function listEnvelope(item: z.ZodType) {
 interface Spec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  /** A unique camelCase name, the method name of generated clients (e.g. `listKeywords`). */
+  operationId: string;
   summary: string;
   tags: string[];
   access: Access;
@@ -75,13 +79,18 @@ export function body<T extends z.ZodType>(schema: T) {
   return { content: { 'application/json': { schema } }, required: true } as const;
 }
 
+function mayUseWordPress(access: Access): boolean {
+  return access.rule !== 'public' && ACCESS_RULES[access.rule].wordpress;
+}
+
 function authorize(access: Access): MiddlewareHandler<AppBindings> {
   return async (c, next) => {
     c.set('resources', {});
     if (access.rule === 'public') return next();
-    const principal = await authenticate(c, { wordpress: access.wordpress ?? false, signed: access.signed ?? false });
+    const principal = await authenticate(c, { wordpress: mayUseWordPress(access), signed: access.signed ?? false });
     const allowed = ACCESS[access.rule] as readonly string[];
     if (!allowed.includes(principal.role)) throw forbidden();
+    if (!(await originMayActFor(c, principal))) throw forbidden('This site may not act for this account');
     for (const [param, kind] of Object.entries(access.params ?? {})) {
       c.get('resources')[param] = await loadResource(c.get('db'), principal, kind, c.req.param(param) ?? '');
     }
@@ -126,7 +135,7 @@ export function defineRoute<const S extends Spec>(spec: S): Defined<S> {
   const access: AccessDoc = {
     rule: spec.access.rule,
     roles: spec.access.rule === 'public' ? [] : ACCESS[spec.access.rule],
-    wordpress: spec.access.wordpress ?? false,
+    wordpress: mayUseWordPress(spec.access),
     signed: spec.access.signed ?? false,
     params: spec.access.params ?? {},
     site: spec.access.site ?? null,
@@ -136,6 +145,7 @@ export function defineRoute<const S extends Spec>(spec: S): Defined<S> {
   return createRoute({
     method: spec.method,
     path: spec.path,
+    operationId: spec.operationId,
     summary: spec.summary,
     tags: spec.tags,
     ...(spec.access.rule === 'public' ? { security: [] } : { security: [{ bearer: [] }] }),

@@ -25,7 +25,7 @@ const idParams = z.object({ id: z.string() });
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'get', path: '/system/integrations/{provider}', tags: TAGS, summary: 'A provider’s settings (the key only masked)', access: { rule: 'settings_manage', wordpress: true }, request: { params: providerParams }, response: schemas.providerSettings }),
+  defineRoute({ method: 'get', path: '/system/integrations/{provider}', operationId: 'getProviderSettings', tags: TAGS, summary: 'A provider’s settings (the key only masked)', access: { rule: 'account_settings' }, request: { params: providerParams }, response: schemas.providerSettings }),
   async (c) => {
     const { provider } = c.req.valid('param');
     return ok(c, settingsOut(provider, await readSettings(c.get('db'), c.get('principal').accountId, provider)));
@@ -36,10 +36,10 @@ handle(
   systemRoutes,
   defineRoute({
     method: 'put',
-    path: '/system/integrations/{provider}',
+    path: '/system/integrations/{provider}', operationId: 'saveProviderSettings',
     tags: TAGS,
     summary: 'Save a provider: api_key (omit to keep, null to remove), base_url and models for openai; api_key and model for runware',
-    access: { rule: 'settings_manage', wordpress: true },
+    access: { rule: 'account_settings' },
     request: { params: providerParams, body: body(z.union([schemas.openaiSettingsBody, schemas.runwareSettingsBody])) },
     response: schemas.providerSettings,
   }),
@@ -55,7 +55,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'post', path: '/system/integrations/{provider}/test', tags: TAGS, summary: 'Try the saved provider with a tiny real call', access: { rule: 'settings_manage', wordpress: true }, request: { params: providerParams }, response: schemas.providerTestResult }),
+  defineRoute({ method: 'post', path: '/system/integrations/{provider}/test', operationId: 'testProvider', tags: TAGS, summary: 'Try the saved provider with a tiny real call', access: { rule: 'account_settings' }, request: { params: providerParams }, response: schemas.providerTestResult }),
   async (c) => {
     const { provider } = c.req.valid('param');
     const accountId = c.get('principal').accountId;
@@ -79,7 +79,7 @@ async function promptOut(c: Context<AppBindings>, fn: AiFunction) {
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'get', path: '/system/prompts', tags: TAGS, summary: 'The prompt of each AI function (the account’s own or the default)', access: { rule: 'content_read', wordpress: true }, response: schemas.prompt, list: true }),
+  defineRoute({ method: 'get', path: '/system/prompts', operationId: 'listPrompts', tags: TAGS, summary: 'The prompt of each AI function (the account’s own or the default)', access: { rule: 'content_read' }, response: schemas.prompt, list: true }),
   async (c) => {
     const rows = await Promise.all(AI_FUNCTIONS.map((fn) => promptOut(c, fn)));
     return list(c, rows, { count: rows.length });
@@ -88,7 +88,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'put', path: '/system/prompts/{function}', tags: TAGS, summary: 'Override a function’s prompt for the account', access: { rule: 'settings_manage', wordpress: true }, request: { params: fnParams, body: body(schemas.promptBody) }, response: schemas.prompt }),
+  defineRoute({ method: 'put', path: '/system/prompts/{function}', operationId: 'savePrompt', tags: TAGS, summary: 'Override a function’s prompt for the account', access: { rule: 'account_settings' }, request: { params: fnParams, body: body(schemas.promptBody) }, response: schemas.prompt }),
   async (c) => {
     const fn = c.req.valid('param').function;
     const { prompt } = c.req.valid('json');
@@ -106,7 +106,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'delete', path: '/system/prompts/{function}', tags: TAGS, summary: 'Back to the default prompt', access: { rule: 'settings_manage', wordpress: true }, request: { params: fnParams }, response: schemas.prompt }),
+  defineRoute({ method: 'delete', path: '/system/prompts/{function}', operationId: 'resetPrompt', tags: TAGS, summary: 'Back to the default prompt', access: { rule: 'account_settings' }, request: { params: fnParams }, response: schemas.prompt }),
   async (c) => {
     const fn = c.req.valid('param').function;
     await c.get('db').delete(aiPrompts).where(and(eq(aiPrompts.accountId, c.get('principal').accountId), eq(aiPrompts.function, fn)));
@@ -120,7 +120,7 @@ const profileOut = (p: AuthorProfile) => ({ id: p.id, name: p.name, description:
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'get', path: '/system/author-profiles', tags: TAGS, summary: 'Author profiles (tone, language, style)', access: { rule: 'content_read', wordpress: true }, response: schemas.authorProfile, list: true }),
+  defineRoute({ method: 'get', path: '/system/author-profiles', operationId: 'listAuthorProfiles', tags: TAGS, summary: 'Author profiles (tone, language, style)', access: { rule: 'content_read' }, response: schemas.authorProfile, list: true }),
   async (c) => {
     const rows = await c.get('db').select().from(authorProfiles).where(eq(authorProfiles.accountId, c.get('principal').accountId)).orderBy(authorProfiles.id);
     return list(c, rows.map(profileOut), { count: rows.length });
@@ -133,7 +133,7 @@ async function clearDefault(c: Context<AppBindings>, except: number | null) {
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'post', path: '/system/author-profiles', tags: TAGS, summary: 'Add an author profile', access: { rule: 'settings_manage', wordpress: true }, request: { body: body(schemas.authorProfileBody) }, response: schemas.authorProfile, status: 201 }),
+  defineRoute({ method: 'post', path: '/system/author-profiles', operationId: 'createAuthorProfile', tags: TAGS, summary: 'Add an author profile', access: { rule: 'account_settings' }, request: { body: body(schemas.authorProfileBody) }, response: schemas.authorProfile, status: 201 }),
   async (c) => {
     const b = c.req.valid('json');
     const [row] = await c
@@ -148,7 +148,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'patch', path: '/system/author-profiles/{id}', tags: TAGS, summary: 'Change an author profile', access: { rule: 'settings_manage', wordpress: true, params: { id: 'author_profile' } }, request: { params: idParams, body: body(schemas.authorProfileBody.partial()) }, response: schemas.authorProfile }),
+  defineRoute({ method: 'patch', path: '/system/author-profiles/{id}', operationId: 'updateAuthorProfile', tags: TAGS, summary: 'Change an author profile', access: { rule: 'account_settings', params: { id: 'author_profile' } }, request: { params: idParams, body: body(schemas.authorProfileBody.partial()) }, response: schemas.authorProfile }),
   async (c) => {
     const b = c.req.valid('json');
     const current = res(c).id as AuthorProfile;
@@ -173,7 +173,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'delete', path: '/system/author-profiles/{id}', tags: TAGS, summary: 'Delete an author profile', access: { rule: 'settings_manage', wordpress: true, params: { id: 'author_profile' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/system/author-profiles/{id}', operationId: 'deleteAuthorProfile', tags: TAGS, summary: 'Delete an author profile', access: { rule: 'account_settings', params: { id: 'author_profile' } }, request: { params: idParams } }),
   async (c) => {
     await c.get('db').delete(authorProfiles).where(eq(authorProfiles.id, (res(c).id as AuthorProfile).id));
     return ok(c, {}, 200, 'Author profile deleted');
@@ -194,10 +194,10 @@ handle(
   systemRoutes,
   defineRoute({
     method: 'get',
-    path: '/system/strategies',
+    path: '/system/strategies', operationId: 'listStrategies',
     tags: TAGS,
     summary: 'Content strategies of a site (or a sector)',
-    access: { rule: 'content_read', wordpress: true, site: 'query' },
+    access: { rule: 'content_read', site: 'query' },
     request: { query: z.object({ site_id: schemas.id, sector_id: schemas.id.optional() }) },
     response: schemas.strategy,
     list: true,
@@ -217,7 +217,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'post', path: '/system/strategies', tags: TAGS, summary: 'Add a strategy for a sector', access: { rule: 'settings_manage', wordpress: true, site: 'body' }, request: { body: body(schemas.strategyBody) }, response: schemas.strategy, status: 201 }),
+  defineRoute({ method: 'post', path: '/system/strategies', operationId: 'createStrategy', tags: TAGS, summary: 'Add a strategy for a sector', access: { rule: 'site_settings', site: 'body' }, request: { body: body(schemas.strategyBody) }, response: schemas.strategy, status: 201 }),
   async (c) => {
     const b = c.req.valid('json');
     await assertProfile(c, b.author_profile_id);
@@ -235,7 +235,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'patch', path: '/system/strategies/{id}', tags: TAGS, summary: 'Change a strategy', access: { rule: 'settings_manage', wordpress: true, params: { id: 'strategy' } }, request: { params: idParams, body: body(schemas.strategyUpdateBody) }, response: schemas.strategy }),
+  defineRoute({ method: 'patch', path: '/system/strategies/{id}', operationId: 'updateStrategy', tags: TAGS, summary: 'Change a strategy', access: { rule: 'site_settings', params: { id: 'strategy' } }, request: { params: idParams, body: body(schemas.strategyUpdateBody) }, response: schemas.strategy }),
   async (c) => {
     const b = c.req.valid('json');
     if (Object.keys(b).length === 0) return ok(c, strategyOut(res(c).id as Strategy));
@@ -252,7 +252,7 @@ handle(
 
 handle(
   systemRoutes,
-  defineRoute({ method: 'delete', path: '/system/strategies/{id}', tags: TAGS, summary: 'Delete a strategy', access: { rule: 'settings_manage', wordpress: true, params: { id: 'strategy' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/system/strategies/{id}', operationId: 'deleteStrategy', tags: TAGS, summary: 'Delete a strategy', access: { rule: 'site_settings', params: { id: 'strategy' } }, request: { params: idParams } }),
   async (c) => {
     await c.get('db').delete(strategies).where(eq(strategies.id, (res(c).id as Strategy).id));
     return ok(c, {}, 200, 'Strategy deleted');

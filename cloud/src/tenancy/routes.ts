@@ -9,6 +9,7 @@ import { pageLinks, pageOf } from '../lib/paging';
 import type { Sector, Site, User } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
+import { callerSessionId } from '../auth/middleware';
 import { planOut, sectorOut, siteOut, userOut } from './serialize';
 import * as tenancy from './service';
 
@@ -21,7 +22,7 @@ const listQuery = schemas.listQuery.extend({ account_id: z.coerce.number().int()
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/users', tags: ['tenancy'], summary: 'Users of the account', access: { rule: 'users_manage' }, request: { query: listQuery }, response: schemas.user, list: true }),
+  defineRoute({ method: 'get', path: '/auth/users', operationId: 'listUsers', tags: ['tenancy'], summary: 'Users of the account', access: { rule: 'users_manage' }, request: { query: listQuery }, response: schemas.user, list: true }),
   async (c) => {
     const q = c.req.valid('query');
     const p = c.get('principal');
@@ -35,7 +36,7 @@ handle(
   tenancyRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/users',
+    path: '/auth/users', operationId: 'createUser',
     tags: ['tenancy'],
     summary: 'Add a user; without a password the answer carries a one-time invite link',
     access: { rule: 'users_manage' },
@@ -52,7 +53,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/users/{id}', tags: ['tenancy'], summary: 'One user', access: { rule: 'users_manage', params: { id: 'user' } }, request: { params: idParams }, response: schemas.user }),
+  defineRoute({ method: 'get', path: '/auth/users/{id}', operationId: 'getUser', tags: ['tenancy'], summary: 'One user', access: { rule: 'users_manage', params: { id: 'user' } }, request: { params: idParams }, response: schemas.user }),
   (c) => ok(c, userOut(c.get('resources').id as User)),
 );
 
@@ -60,19 +61,23 @@ handle(
   tenancyRoutes,
   defineRoute({
     method: 'patch',
-    path: '/auth/users/{id}',
+    path: '/auth/users/{id}', operationId: 'updateUser',
     tags: ['tenancy'],
     summary: 'Change a user (never above your own role)',
     access: { rule: 'users_manage', params: { id: 'user' } },
     request: { params: idParams, body: body(schemas.userUpdateBody) },
     response: schemas.user,
   }),
-  async (c) => ok(c, userOut(await tenancy.updateUser(c.get('db'), c.get('principal'), c.get('resources').id as User, c.req.valid('json')))),
+  async (c) => {
+    // Changing your own password keeps the session it was changed from and ends the others.
+    const session = await callerSessionId(c);
+    return ok(c, userOut(await tenancy.updateUser(c.get('db'), c.get('principal'), c.get('resources').id as User, c.req.valid('json'), session)));
+  },
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'delete', path: '/auth/users/{id}', tags: ['tenancy'], summary: 'Remove a user', access: { rule: 'users_manage', params: { id: 'user' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/auth/users/{id}', operationId: 'deleteUser', tags: ['tenancy'], summary: 'Remove a user', access: { rule: 'users_manage', params: { id: 'user' } }, request: { params: idParams } }),
   async (c) => {
     await tenancy.deleteUser(c.get('db'), c.get('principal'), c.get('resources').id as User);
     return ok(c, {}, 200, 'User removed');
@@ -83,7 +88,7 @@ handle(
   tenancyRoutes,
   defineRoute({
     method: 'post',
-    path: '/auth/invite/accept',
+    path: '/auth/invite/accept', operationId: 'acceptInvite',
     tags: ['auth'],
     summary: 'Accept an invitation by choosing a password',
     access: { rule: 'public' },
@@ -100,7 +105,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/sites', tags: ['tenancy'], summary: 'Sites the caller can see', access: { rule: 'content_read', wordpress: true }, request: { query: listQuery }, response: schemas.site, list: true }),
+  defineRoute({ method: 'get', path: '/auth/sites', operationId: 'listSites', tags: ['tenancy'], summary: 'Sites the caller can see', access: { rule: 'content_read' }, request: { query: listQuery }, response: schemas.site, list: true }),
   async (c) => {
     const q = c.req.valid('query');
     const p = c.get('principal');
@@ -112,25 +117,25 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'post', path: '/auth/sites', tags: ['tenancy'], summary: 'Add a site (plan limit max_sites); it starts with a "General" sector', access: { rule: 'sites_manage' }, request: { body: body(schemas.siteCreateBody) }, response: schemas.site, status: 201 }),
+  defineRoute({ method: 'post', path: '/auth/sites', operationId: 'createSite', tags: ['tenancy'], summary: 'Add a site (plan limit max_sites); it starts with a "General" sector', access: { rule: 'sites_manage' }, request: { body: body(schemas.siteCreateBody) }, response: schemas.site, status: 201 }),
   async (c) => ok(c, siteOut(await tenancy.createSite(c.get('db'), c.get('principal'), c.req.valid('json'))), 201),
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/sites/{id}', tags: ['tenancy'], summary: 'One site', access: { rule: 'content_read', wordpress: true, params: { id: 'site' } }, request: { params: idParams }, response: schemas.site }),
+  defineRoute({ method: 'get', path: '/auth/sites/{id}', operationId: 'getSite', tags: ['tenancy'], summary: 'One site', access: { rule: 'content_read', params: { id: 'site' } }, request: { params: idParams }, response: schemas.site }),
   (c) => ok(c, siteOut(c.get('resources').id as Site)),
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'patch', path: '/auth/sites/{id}', tags: ['tenancy'], summary: 'Change a site', access: { rule: 'sites_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteUpdateBody) }, response: schemas.site }),
+  defineRoute({ method: 'patch', path: '/auth/sites/{id}', operationId: 'updateSite', tags: ['tenancy'], summary: 'Change a site', access: { rule: 'sites_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteUpdateBody) }, response: schemas.site }),
   async (c) => ok(c, siteOut(await tenancy.updateSite(c.get('db'), c.get('resources').id as Site, c.req.valid('json')))),
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'delete', path: '/auth/sites/{id}', tags: ['tenancy'], summary: 'Delete a site and everything in it', access: { rule: 'sites_delete', params: { id: 'site' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/auth/sites/{id}', operationId: 'deleteSite', tags: ['tenancy'], summary: 'Delete a site and everything in it', access: { rule: 'sites_delete', params: { id: 'site' } }, request: { params: idParams } }),
   async (c) => {
     await tenancy.deleteSite(c.get('db'), c.get('resources').id as Site);
     return ok(c, {}, 200, 'Site deleted');
@@ -141,7 +146,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/sites/{id}/sectors', tags: ['tenancy'], summary: 'Sectors of a site', access: { rule: 'content_read', wordpress: true, params: { id: 'site' } }, request: { params: idParams }, response: schemas.sector, list: true }),
+  defineRoute({ method: 'get', path: '/auth/sites/{id}/sectors', operationId: 'listSectors', tags: ['tenancy'], summary: 'Sectors of a site', access: { rule: 'content_read', params: { id: 'site' } }, request: { params: idParams }, response: schemas.sector, list: true }),
   async (c) => {
     const rows = await tenancy.listSectors(c.get('db'), c.get('resources').id as Site);
     return list(c, rows.map(sectorOut), { count: rows.length });
@@ -150,19 +155,19 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'post', path: '/auth/sites/{id}/sectors', tags: ['tenancy'], summary: 'Add a sector (at most 5 active per site)', access: { rule: 'sites_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.sectorCreateBody) }, response: schemas.sector, status: 201 }),
+  defineRoute({ method: 'post', path: '/auth/sites/{id}/sectors', operationId: 'createSector', tags: ['tenancy'], summary: 'Add a sector (at most 5 active per site)', access: { rule: 'sites_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.sectorCreateBody) }, response: schemas.sector, status: 201 }),
   async (c) => ok(c, sectorOut(await tenancy.createSector(c.get('db'), c.get('resources').id as Site, c.req.valid('json'))), 201),
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'patch', path: '/auth/sectors/{id}', tags: ['tenancy'], summary: 'Change a sector (1–5 active per site)', access: { rule: 'sites_manage', params: { id: 'sector' } }, request: { params: idParams, body: body(schemas.sectorUpdateBody) }, response: schemas.sector }),
+  defineRoute({ method: 'patch', path: '/auth/sectors/{id}', operationId: 'updateSector', tags: ['tenancy'], summary: 'Change a sector (1–5 active per site)', access: { rule: 'sites_manage', params: { id: 'sector' } }, request: { params: idParams, body: body(schemas.sectorUpdateBody) }, response: schemas.sector }),
   async (c) => ok(c, sectorOut(await tenancy.updateSector(c.get('db'), c.get('resources').id as Sector, c.req.valid('json')))),
 );
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'delete', path: '/auth/sectors/{id}', tags: ['tenancy'], summary: 'Delete a sector (not the last active one)', access: { rule: 'sites_manage', params: { id: 'sector' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/auth/sectors/{id}', operationId: 'deleteSector', tags: ['tenancy'], summary: 'Delete a sector (not the last active one)', access: { rule: 'sites_manage', params: { id: 'sector' } }, request: { params: idParams } }),
   async (c) => {
     await tenancy.deleteSector(c.get('db'), c.get('resources').id as Sector);
     return ok(c, {}, 200, 'Sector deleted');
@@ -173,7 +178,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/sites/{id}/access', tags: ['tenancy'], summary: 'Users granted this site', access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams }, response: schemas.siteAccess, list: true }),
+  defineRoute({ method: 'get', path: '/auth/sites/{id}/access', operationId: 'listSiteAccess', tags: ['tenancy'], summary: 'Users granted this site', access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams }, response: schemas.siteAccess, list: true }),
   async (c) => {
     const rows = await tenancy.listAccess(c.get('db'), c.get('resources').id as Site);
     return list(c, rows.map((r) => ({ site_id: r.siteId, user_id: r.userId, created_at: r.createdAt })), { count: rows.length });
@@ -182,7 +187,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'post', path: '/auth/sites/{id}/access', tags: ['tenancy'], summary: 'Grant a user (editor, viewer) this site', access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteAccessBody) }, response: schemas.siteAccess, status: 201 }),
+  defineRoute({ method: 'post', path: '/auth/sites/{id}/access', operationId: 'grantSiteAccess', tags: ['tenancy'], summary: 'Grant a user (editor, viewer) this site', access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteAccessBody) }, response: schemas.siteAccess, status: 201 }),
   async (c) => {
     const row = await tenancy.grantAccess(c.get('db'), c.get('principal'), c.get('resources').id as Site, c.req.valid('json').user_id);
     return ok(c, { site_id: row.siteId, user_id: row.userId, created_at: row.createdAt }, 201);
@@ -191,7 +196,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'delete', path: '/auth/sites/{id}/access', tags: ['tenancy'], summary: "Revoke a user's grant on this site", access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteAccessBody) } }),
+  defineRoute({ method: 'delete', path: '/auth/sites/{id}/access', operationId: 'revokeSiteAccess', tags: ['tenancy'], summary: "Revoke a user's grant on this site", access: { rule: 'users_manage', params: { id: 'site' } }, request: { params: idParams, body: body(schemas.siteAccessBody) } }),
   async (c) => {
     await tenancy.revokeAccess(c.get('db'), c.get('resources').id as Site, c.req.valid('json').user_id);
     return ok(c, {}, 200, 'Access revoked');
@@ -202,7 +207,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/plans', tags: ['tenancy'], summary: 'Plans and their limits', access: { rule: 'public' }, response: schemas.plan, list: true }),
+  defineRoute({ method: 'get', path: '/auth/plans', operationId: 'listPlans', tags: ['tenancy'], summary: 'Plans and their limits', access: { rule: 'public' }, response: schemas.plan, list: true }),
   async (c) => {
     const rows = await c.get('db').select().from(plans).orderBy(asc(plans.priceCents));
     return list(c, rows.map(planOut), { count: rows.length });
@@ -211,7 +216,7 @@ handle(
 
 handle(
   tenancyRoutes,
-  defineRoute({ method: 'get', path: '/auth/industries', tags: ['tenancy'], summary: 'Industries with their sector templates', access: { rule: 'public' }, response: schemas.industry, list: true }),
+  defineRoute({ method: 'get', path: '/auth/industries', operationId: 'listIndustries', tags: ['tenancy'], summary: 'Industries with their sector templates', access: { rule: 'public' }, response: schemas.industry, list: true }),
   async (c) => {
     const db = c.get('db');
     const [inds, secs] = await Promise.all([db.select().from(industries).orderBy(industries.name), db.select().from(industrySectors).orderBy(industrySectors.name)]);

@@ -4,7 +4,8 @@ import { canAssignRole, roleRank, slugify, type Role } from '@igny8/shared';
 import type { Db } from '../db';
 import { jsonIds } from '../lib/keyset';
 import { industrySectors, sectors, siteUserAccess, sites, users } from '../db/schema';
-import { hashPassword, randomToken, sha256 } from '../lib/crypto';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../lib/crypto';
+import { revokeUserSessions } from '../auth/service';
 import { AppError, conflict, forbidden, notFound, validation } from '../lib/errors';
 import type { Principal } from '../lib/principal';
 import type { Sector, Site, User } from '../lib/resources';
@@ -64,7 +65,32 @@ function assertCanTouch(p: Principal, target: User) {
   if (roleRank(target.role) > roleRank(p.role)) throw forbidden(`A ${p.role} cannot change a ${target.role}`);
 }
 
-export async function updateUser(db: Db, p: Principal, target: User, input: { role?: Role; name?: string; status?: 'active' | 'disabled'; password?: string }) {
+/**
+ * Your own password needs the current one; another user's only a strictly higher role may reset (an owner
+ * an admin's; an admin neither another admin's nor the owner's).
+ */
+async function assertCanSetPassword(p: Principal, target: User, currentPassword: string | undefined) {
+  if (target.id === p.userId) {
+    if (!currentPassword) throw validation('Changing your own password needs your current password', { current_password: ['required to change your own password'] });
+    if (!(await verifyPassword(currentPassword, target.passwordHash))) {
+      throw new AppError('forbidden', 'The current password is wrong', { current_password: ['is not your current password'] });
+    }
+    return;
+  }
+  if (roleRank(p.role) <= roleRank(target.role)) throw forbidden(`A ${p.role} cannot reset the password of a ${target.role}`);
+}
+
+/**
+ * A new password and the end of that user's sessions (every refresh token) are written in one batch;
+ * changing your own keeps `callerSession`, the session the change was made from.
+ */
+export async function updateUser(
+  db: Db,
+  p: Principal,
+  target: User,
+  input: { role?: Role; name?: string; status?: 'active' | 'disabled'; password?: string; current_password?: string },
+  callerSession: string | null = null,
+) {
   assertCanTouch(p, target);
   const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date().toISOString() };
   if (input.role !== undefined && input.role !== target.role) {
@@ -80,8 +106,16 @@ export async function updateUser(db: Db, p: Principal, target: User, input: { ro
     set.status = input.status;
   }
   if (input.name !== undefined) set.name = input.name;
-  if (input.password !== undefined) set.passwordHash = await hashPassword(input.password);
-  const [row] = await db.update(users).set(set).where(eq(users.id, target.id)).returning();
+  if (input.password === undefined) {
+    const [row] = await db.update(users).set(set).where(eq(users.id, target.id)).returning();
+    return row!;
+  }
+  await assertCanSetPassword(p, target, input.current_password);
+  set.passwordHash = await hashPassword(input.password);
+  const [[row]] = await db.batch([
+    db.update(users).set(set).where(eq(users.id, target.id)).returning(),
+    revokeUserSessions(db, target.id, target.id === p.userId ? callerSession : null),
+  ]);
   return row!;
 }
 

@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { addUser, api, createSite, signup } from '../../test/helpers';
+import { addUser, api, createSite, freshIp, PASSWORD, signup } from '../../test/helpers';
 import { insertAccount, signedInUser } from '../../test/world';
+
+const NEW_PASSWORD = 'a-brand-new-pass-7';
+const refreshWith = (refresh: string) => api('POST', '/auth/refresh', { body: { refresh }, ip: freshIp() });
+const login = (email: string, password = PASSWORD) => api('POST', '/auth/login', { body: { email, password }, ip: freshIp() });
 
 describe('users and roles', () => {
   it('lets an owner add users of each account role, without a password as an invitation', async () => {
@@ -67,6 +71,62 @@ describe('users and roles', () => {
     expect((await api('GET', '/auth/me', { token: editor.token })).status).toBe(200);
     await api('PATCH', `/auth/users/${editor.id}`, { token: owner.token, body: { status: 'disabled' } });
     expect((await api('GET', '/auth/me', { token: editor.token })).status).toBe(401);
+  });
+});
+
+describe('passwords', () => {
+  it('asks for the current password to change your own: 400 without it, 403 when it is wrong', async () => {
+    const owner = await signup();
+    const url = `/auth/users/${owner.user.id}`;
+    const missing = await api('PATCH', url, { token: owner.token, body: { password: NEW_PASSWORD } });
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ code: 'validation', errors: { current_password: [expect.any(String)] } });
+    const wrong = await api('PATCH', url, { token: owner.token, body: { password: NEW_PASSWORD, current_password: 'not-my-password-1' } });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json).toMatchObject({ code: 'forbidden', errors: { current_password: [expect.any(String)] } });
+    expect((await login(owner.email)).status).toBe(200);
+    const right = await api('PATCH', url, { token: owner.token, body: { password: NEW_PASSWORD, current_password: PASSWORD } });
+    expect(right.status).toBe(200);
+    expect((await login(owner.email)).status).toBe(401);
+    expect((await login(owner.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('ends your other sessions when you change your own password, and keeps the one you changed it from', async () => {
+    const owner = await signup();
+    const here = (await login(owner.email)).json.data;
+    const res = await api('PATCH', `/auth/users/${owner.user.id}`, { token: here.access, body: { password: NEW_PASSWORD, current_password: PASSWORD } });
+    expect(res.status).toBe(200);
+    expect((await refreshWith(owner.refresh)).status).toBe(401);
+    const kept = await refreshWith(here.refresh);
+    expect(kept.status).toBe(200);
+    expect((await api('GET', '/auth/me', { token: kept.json.data.access })).status).toBe(200);
+  });
+
+  it("ends every session of a user whose password was reset by someone else", async () => {
+    const owner = await signup();
+    const admin = await addUser(owner.token, 'admin');
+    const sessions = [(await login(admin.email)).json.data.refresh, (await login(admin.email)).json.data.refresh];
+    const reset = await api('PATCH', `/auth/users/${admin.id}`, { token: owner.token, body: { password: NEW_PASSWORD } });
+    expect(reset.status).toBe(200);
+    for (const refresh of sessions) expect((await refreshWith(refresh)).status).toBe(401);
+    expect((await login(admin.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it("lets only a higher role reset another user's password: an admin not another admin's nor the owner's", async () => {
+    const accountId = await insertAccount('Password ranks');
+    const owner = await signedInUser(accountId, 'owner');
+    const admin = await signedInUser(accountId, 'admin');
+    const otherAdmin = await signedInUser(accountId, 'admin');
+    const editor = await signedInUser(accountId, 'editor');
+    for (const target of [otherAdmin, owner]) {
+      const res = await api('PATCH', `/auth/users/${target.id}`, { token: admin.token, body: { password: NEW_PASSWORD } });
+      expect(res.status).toBe(403);
+      expect(res.json.code).toBe('forbidden');
+      expect((await login(target.email)).status).toBe(200);
+    }
+    expect((await api('PATCH', `/auth/users/${editor.id}`, { token: admin.token, body: { password: NEW_PASSWORD } })).status).toBe(200);
+    expect((await api('PATCH', `/auth/users/${otherAdmin.id}`, { token: owner.token, body: { password: NEW_PASSWORD } })).status).toBe(200);
+    expect((await login(otherAdmin.email, NEW_PASSWORD)).status).toBe(200);
   });
 });
 

@@ -20,10 +20,10 @@ handle(
   writerRoutes,
   defineRoute({
     method: 'get',
-    path: '/writer/tasks',
+    path: '/writer/tasks', operationId: 'listTasks',
     tags: TAGS,
     summary: 'Writer tasks of a site',
-    access: { rule: 'content_read', wordpress: true, site: 'query' },
+    access: { rule: 'content_read', site: 'query' },
     request: { query: schemas.taskListQuery },
     response: schemas.task,
     list: true,
@@ -37,7 +37,7 @@ handle(
 
 handle(
   writerRoutes,
-  defineRoute({ method: 'get', path: '/writer/tasks/{id}', tags: TAGS, summary: 'One task', access: { rule: 'content_read', wordpress: true, params: { id: 'task' } }, request: { params: idParams }, response: schemas.task }),
+  defineRoute({ method: 'get', path: '/writer/tasks/{id}', operationId: 'getTask', tags: TAGS, summary: 'One task', access: { rule: 'content_read', params: { id: 'task' } }, request: { params: idParams }, response: schemas.task }),
   (c) => ok(c, taskOut(res(c).id as Task)),
 );
 
@@ -45,10 +45,10 @@ handle(
   writerRoutes,
   defineRoute({
     method: 'patch',
-    path: '/writer/tasks/{id}',
+    path: '/writer/tasks/{id}', operationId: 'updateTask',
     tags: TAGS,
     summary: 'Change a task',
-    access: { rule: 'content_write', wordpress: true, params: { id: 'task' } },
+    access: { rule: 'content_write', params: { id: 'task' } },
     request: { params: idParams, body: body(schemas.taskUpdateBody) },
     response: schemas.task,
   }),
@@ -57,7 +57,7 @@ handle(
 
 handle(
   writerRoutes,
-  defineRoute({ method: 'delete', path: '/writer/tasks/{id}', tags: TAGS, summary: 'Delete a task', access: { rule: 'content_write', wordpress: true, params: { id: 'task' } }, request: { params: idParams } }),
+  defineRoute({ method: 'delete', path: '/writer/tasks/{id}', operationId: 'deleteTask', tags: TAGS, summary: 'Delete a task', access: { rule: 'content_write', params: { id: 'task' } }, request: { params: idParams } }),
   async (c) => {
     await deleteTask(c.get('db'), res(c).id as Task);
     return ok(c, {}, 200, 'Task deleted');

@@ -1,6 +1,7 @@
 <?php
 /**
  * GET /igny8/v1/token: a 10-minute JWT for the current user, so wp-admin can call the cloud directly.
+ * Only for users with an IGNY8 role (edit_posts and up, see Token::role_for()).
  *
  * @package IGNY8
  */
@@ -25,7 +26,7 @@ final class Token_Endpoint extends Endpoint {
 	}
 
 	public function permission( WP_REST_Request $request ) {
-		return Permissions::user_can( 'read' );
+		return Permissions::igny8_user();
 	}
 
 	public function handle( WP_REST_Request $request ) {

@@ -1,35 +1,23 @@
-// Credits and billing (SPEC §7, §11 "billing"): balance, ledger, usage, top-up; one function per call.
-import type { Balance, Transaction, Usage } from '@igny8/shared';
-import { cloud as defaultClient, type CloudClient, type CloudList } from './cloud';
+// Credits (SPEC §7, §11 "billing") as wp-admin may see them: the account's balance and this site's usage.
+// The whole account's ledger and adding credits are the IGNY8 dashboard's and the operator's.
+import type { Balance, Usage } from '@igny8/shared';
+import { cloud as defaultClient, type CloudClient } from './cloud';
 
-export type { Balance, Transaction, Usage };
-export type TransactionType = Transaction[ 'type' ];
+export type { Balance, Usage };
 export type UsageRow = Usage[ 'rows' ][ number ];
-
-export interface TransactionQuery {
-	page: number;
-	page_size: number;
-	type?: TransactionType;
-}
 
 export interface UsageQuery {
 	/** YYYY-MM-DD, both days included. */
 	from: string;
 	to: string;
+	/** The cloud keeps a WordPress token to its own site whatever is sent; sending it says so. */
 	site_id?: number;
 }
 
 export function createBillingApi( client: CloudClient ) {
 	return {
 		getBalance: () => client.get< Balance >( '/billing/balance' ),
-		listTransactions: ( query: TransactionQuery ) =>
-			client.get< CloudList< Transaction > >( '/billing/transactions', { query: { ...query } } ),
 		getUsage: ( query: UsageQuery ) => client.get< Usage >( '/billing/usage', { query: { ...query } } ),
-		/** Owner and developer only: a WordPress user's token is refused with 403. */
-		topUp: ( amount: number, note?: string ) =>
-			client.post< Balance >( '/billing/topup', note ? { amount, note } : { amount } ),
-		/** The cloud role of this WordPress user, to know whether a top-up can be offered. */
-		role: () => client.role(),
 	};
 }
 

@@ -31,6 +31,8 @@ export interface CloudDownloadOptions {
 	/** What the file should be, e.g. `text/csv`. */
 	accept?: string;
 	signal?: AbortSignal;
+	/** For an event stream opened again: the id of the last event received. */
+	lastEventId?: string | null;
 }
 
 export interface CloudUploadOptions {
@@ -181,7 +183,10 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 	async function open( path: string, options: CloudDownloadOptions ): Promise< Response > {
 		const init = {
 			method: 'GET',
-			headers: { Accept: `${ options.accept ?? '*/*' }, application/json;q=0.5` },
+			headers: {
+				Accept: `${ options.accept ?? '*/*' }, application/json;q=0.5`,
+				...( options.lastEventId ? { 'Last-Event-ID': options.lastEventId } : {} ),
+			},
 			signal: options.signal,
 		};
 		const response = await withToken( ( token ) => attempt( token, path, options.query, init ) );

@@ -92,8 +92,8 @@ export function createJobsApi( client: CloudClient ) {
 		startJob: async ( body: JobCreate ) => jobOf( await client.post< unknown >( '/ai/jobs', body ) ),
 		getJob: async ( id: number, signal?: AbortSignal ) => jobOf( await client.get< unknown >( `/ai/jobs/${ id }`, { signal } ) ),
 		cancelJob: async ( id: number ) => jobOf( await client.post< unknown >( `/ai/jobs/${ id }/cancel` ) ),
-		openEvents: ( id: number, signal?: AbortSignal ) =>
-			client.stream( `/ai/jobs/${ id }/events`, { accept: 'text/event-stream', signal } ),
+		openEvents: ( id: number, signal?: AbortSignal, lastEventId?: string | null ) =>
+			client.stream( `/ai/jobs/${ id }/events`, { accept: 'text/event-stream', signal, lastEventId } ),
 	};
 }
 
@@ -132,15 +132,22 @@ export async function followJob( api: Pick< JobsApi, 'getJob' | 'openEvents' >, 
 	};
 
 	let connections = 0;
+	let lastEventId: string | null = null;
 	while ( ! isTerminal( latest.state ) && connections <= maxReconnects ) {
 		connections++;
 		let heard = 0;
 		try {
-			const response = await api.openEvents( start.id, signal );
+			const response = await api.openEvents( start.id, signal, lastEventId );
 			if ( ! response.body ) {
 				break;
 			}
 			await readSse( response.body, ( event ) => {
+				lastEventId = event.id ?? lastEventId;
+				// The cloud ends a long stream on purpose (its per-request budget) and asks for a new one.
+				if ( event.event === 'reconnect' ) {
+					heard++;
+					return true;
+				}
 				const job = jobFromEvent( event );
 				if ( ! job ) {
 					return false;

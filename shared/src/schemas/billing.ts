@@ -22,7 +22,12 @@ export const usageQuery = z.object({
 });
 export const usageRow = z.object({ date: z.string(), operation: z.string(), credits: z.number(), cost_usd: z.number(), tokens: z.number(), count: z.number() });
 export const usage = z.object({ from: z.string(), to: z.string(), rows: z.array(usageRow), totals: z.object({ credits: z.number(), cost_usd: z.number(), tokens: z.number(), count: z.number() }) });
-export const topupBody = z.strictObject({ amount: z.number().int().min(1).max(1_000_000), note: z.string().trim().max(200).optional() });
+/** A manual grant by an operator: to `account_id` (default: the operator's own account). */
+export const topupBody = z.strictObject({
+  amount: z.number().int().min(1).max(1_000_000),
+  note: z.string().trim().max(200).optional(),
+  account_id: z.number().int().positive().optional(),
+});
 
 export type Balance = z.infer<typeof balance>;
 export type Transaction = z.infer<typeof transaction>;

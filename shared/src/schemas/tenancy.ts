@@ -70,12 +70,22 @@ export const userCreateBody = z.strictObject({
   name: z.string().trim().max(120).optional(),
   password: password.optional(),
 });
-export const userUpdateBody = z.strictObject({
-  role: z.enum(ROLES).optional(),
-  name: z.string().trim().max(120).optional(),
-  status: z.enum(['active', 'disabled']).optional(),
-  password: password.optional(),
-});
+/**
+ * Changing your own `password` needs `current_password` (checked by the cloud, which knows who is asking);
+ * resetting another user's needs a higher role than theirs. Either ends that user's other sessions.
+ */
+export const userUpdateBody = z
+  .strictObject({
+    role: z.enum(ROLES).optional(),
+    name: z.string().trim().max(120).optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+    password: password.optional(),
+    current_password: z.string().min(1).max(200).optional(),
+  })
+  .refine((b) => b.current_password === undefined || b.password !== undefined, {
+    message: 'current_password goes with a new password',
+    path: ['current_password'],
+  });
 export const userCreated = user.extend({ invite_url: z.string().nullable() });
 
 export const siteAccessBody = z.strictObject({ user_id: id });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCESS, canAssignRole, roleRank, ROLES, type Role } from './roles';
+import { ACCESS, ACCESS_RULES, canAssignRole, roleRank, ROLES, wordpressMayCall, type AccessRule, type Role } from './roles';
 
 const role = fc.constantFrom<Role>(...ROLES);
 
@@ -27,3 +27,26 @@ describe('access matrix', () => {
     expect(ACCESS.sites_manage).not.toContain('editor');
   });
 });
+
+describe('WordPress tokens', () => {
+  it('never reach account-wide rules: providers, prompts, author profiles, the ledger, users, sites, grants', () => {
+    for (const rule of ['account_settings', 'ledger_read', 'users_manage', 'sites_manage', 'sites_delete', 'billing_manage', 'credits_grant', 'session'] as const) {
+      for (const role of ['admin', 'editor', 'viewer'] as const) expect(wordpressMayCall(rule, role), `${role} → ${rule}`).toBe(false);
+    }
+  });
+
+  it('let a WordPress viewer (edit_posts only) read, and only editors and admins spend credits', () => {
+    expect(wordpressMayCall('content_read', 'viewer')).toBe(true);
+    expect(wordpressMayCall('content_write', 'viewer')).toBe(false);
+    expect(wordpressMayCall('credits_spend', 'viewer')).toBe(false);
+    expect(wordpressMayCall('credits_spend', 'editor')).toBe(true);
+    expect(wordpressMayCall('site_settings', 'editor')).toBe(false);
+    expect(wordpressMayCall('site_settings', 'admin')).toBe(true);
+  });
+
+  it('grant credits by hand only to operators', () => {
+    expect(ACCESS.credits_grant).toEqual(['developer']);
+    expect(Object.keys(ACCESS).sort()).toEqual((Object.keys(ACCESS_RULES) as AccessRule[]).sort());
+  });
+});
+

@@ -56,19 +56,51 @@ export function canEditContent(role: Role): boolean {
 }
 
 /**
- * The allowed roles of an endpoint, by the kind of action it is. Every route names one of these;
- * the tenancy probe reads them from the OpenAPI document and checks each role against them.
+ * The access rules of the API. Every route names one; the rule alone decides who may call it: the roles
+ * (dashboard users) and whether a WordPress-minted browser token may (`wordpress`). A WordPress token acts
+ * for one site only, so rules that reach account-wide things (AI providers, the account's prompts and
+ * author profiles, the whole ledger, users, sites, plans) never admit it. The tenancy probe reads each
+ * route's rule from the OpenAPI document and checks every role and WordPress role against this table.
  */
-export const ACCESS = {
-  any: ROLES,
-  content_read: ROLES,
-  content_write: ['developer', 'system_bot', 'owner', 'admin', 'editor'],
-  sites_manage: ['developer', 'system_bot', 'owner', 'admin'],
-  sites_delete: ['developer', 'owner', 'admin'],
-  users_manage: ['developer', 'owner', 'admin'],
-  billing_manage: ['developer', 'owner'],
-  /** AI providers, prompts, author profiles, strategies; the credit ledger. */
-  settings_manage: ['developer', 'owner', 'admin'],
-} as const satisfies Record<string, readonly Role[]>;
+export const ACCESS_RULES = {
+  /** Who am I, my balance: any signed-in caller. */
+  any: { roles: ROLES, wordpress: true },
+  /** The caller's own dashboard session (sign-out): dashboard users only. */
+  session: { roles: ROLES, wordpress: false },
+  /** Content data (keywords, clusters, ideas, tasks, jobs) of sites the caller can see. */
+  content_read: { roles: ROLES, wordpress: true },
+  content_write: { roles: ['developer', 'system_bot', 'owner', 'admin', 'editor'], wordpress: true },
+  /** Starting work that spends credits (AI jobs): never a viewer, so never a WordPress user below `edit_others_posts`. */
+  credits_spend: { roles: ['developer', 'system_bot', 'owner', 'admin', 'editor'], wordpress: true },
+  /** Per-site settings that a site's own admins may change from wp-admin (a sector's strategy). */
+  site_settings: { roles: ['developer', 'owner', 'admin'], wordpress: true },
+  /** This site's usage: a WordPress token sees its own site's only. */
+  usage_read: { roles: ['developer', 'owner', 'admin'], wordpress: true },
+  sites_manage: { roles: ['developer', 'system_bot', 'owner', 'admin'], wordpress: false },
+  sites_delete: { roles: ['developer', 'owner', 'admin'], wordpress: false },
+  users_manage: { roles: ['developer', 'owner', 'admin'], wordpress: false },
+  billing_manage: { roles: ['developer', 'owner'], wordpress: false },
+  /** Account-wide settings: AI providers (and their keys), the account's prompts and author profiles. */
+  account_settings: { roles: ['developer', 'owner', 'admin'], wordpress: false },
+  /** The whole account's credit ledger. */
+  ledger_read: { roles: ['developer', 'owner', 'admin'], wordpress: false },
+  /** Granting credits by hand: operators only, until payments exist. */
+  credits_grant: { roles: ['developer'], wordpress: false },
+} as const satisfies Record<string, { roles: readonly Role[]; wordpress: boolean }>;
 
-export type AccessRule = keyof typeof ACCESS;
+export type AccessRule = keyof typeof ACCESS_RULES;
+
+/** The roles each rule admits. */
+export const ACCESS = Object.fromEntries(Object.entries(ACCESS_RULES).map(([rule, r]) => [rule, r.roles])) as {
+  [K in AccessRule]: (typeof ACCESS_RULES)[K]['roles'];
+};
+
+/** The roles a WordPress-minted token can carry (plugin/php/class-token.php maps capabilities to them). */
+export const WORDPRESS_ROLES = ['admin', 'editor', 'viewer'] as const satisfies readonly Role[];
+export type WordPressRole = (typeof WORDPRESS_ROLES)[number];
+
+/** Whether a WordPress token with `role` may call a route with `rule`. */
+export function wordpressMayCall(rule: AccessRule, role: WordPressRole): boolean {
+  const r = ACCESS_RULES[rule];
+  return r.wordpress && (r.roles as readonly Role[]).includes(role);
+}

@@ -1,12 +1,11 @@
-// The account's balance, what running jobs hold, and the plan's monthly grant.
+// The account's balance and what running jobs hold.
 import { Button, Card, CardBody, CardHeader, Spinner } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import { billingApi } from '../../api/billing';
-import ErrorNotice from '../components/ErrorNotice';
-import { useCloudData } from '../components/useCloudData';
+import type { Balance } from '../../api/billing';
+import RoleNotice from '../components/RoleNotice';
+import type { CloudData } from '../components/useCloudData';
 
-export default function BalanceCard( { version }: { version: number } ) {
-	const balance = useCloudData( () => billingApi.getBalance(), [ version ] );
+export default function BalanceCard( { balance }: { balance: CloudData< Balance > } ) {
 	const data = balance.data;
 	return (
 		<Card className="igny8-balance-card">
@@ -17,7 +16,11 @@ export default function BalanceCard( { version }: { version: number } ) {
 				</Button>
 			</CardHeader>
 			<CardBody>
-				<ErrorNotice error={ balance.error } actions={ [ { label: __( 'Retry', 'igny8' ), onClick: balance.reload } ] } />
+				<RoleNotice
+					error={ balance.error }
+					onRetry={ balance.reload }
+					refused={ __( 'Credits are shown to WordPress users who can write posts.', 'igny8' ) }
+				/>
 				{ ! data && balance.loading && <Spinner /> }
 				{ data && (
 					<>
@@ -29,12 +32,6 @@ export default function BalanceCard( { version }: { version: number } ) {
 							<div>
 								<dt>{ __( 'Held by running jobs', 'igny8' ) }</dt>
 								<dd data-testid="igny8-credit-held">{ data.held.toLocaleString() }</dd>
-							</div>
-							<div>
-								<dt>{ __( 'Monthly plan credits', 'igny8' ) }</dt>
-								<dd data-testid="igny8-credit-plan">
-									{ data.plan_monthly_credits === null ? '—' : data.plan_monthly_credits.toLocaleString() }
-								</dd>
 							</div>
 						</dl>
 					</>

@@ -1,4 +1,5 @@
-// Credits spent over a date range: charts (loaded on first view) and the rows behind them.
+// The credits this site spent over a date range: charts (loaded on first view) and the rows behind them.
+// The cloud keeps a WordPress token to its own site's usage; the page asks for that site too.
 import { Button, ButtonGroup, Card, CardBody, CardHeader, Notice, Spinner, TextControl } from '@wordpress/components';
 import { lazy, Suspense, useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -11,12 +12,12 @@ import { isIsoDay, lastDays } from './usage';
 
 const UsageCharts = lazy( () => import( /* webpackChunkName: "credits-charts" */ './UsageCharts' ) );
 
-export default function Usage() {
+export default function Usage( { siteId }: { siteId: number | null } ) {
 	const [ range, setRange ] = useState( () => lastDays( new Date(), 30 ) );
 	const valid = isIsoDay( range.from ) && isIsoDay( range.to ) && range.from <= range.to;
 	const usage = useCloudData< UsageData | null >(
-		() => ( valid ? billingApi.getUsage( range ) : Promise.resolve( null ) ),
-		[ range.from, range.to, valid ]
+		() => ( valid ? billingApi.getUsage( siteId === null ? range : { ...range, site_id: siteId } ) : Promise.resolve( null ) ),
+		[ range.from, range.to, valid, siteId ]
 	);
 	const data = usage.data;
 	const preset = ( days: number ) => {
@@ -27,7 +28,9 @@ export default function Usage() {
 	return (
 		<Card className="igny8-usage-card">
 			<CardHeader>
-				<h2 className="igny8-card-title">{ __( 'Usage', 'igny8' ) }</h2>
+				<h2 className="igny8-card-title" data-testid="igny8-usage-title">
+					{ __( 'This site’s usage', 'igny8' ) }
+				</h2>
 			</CardHeader>
 			<CardBody>
 				<div className="igny8-range" role="group" aria-label={ __( 'Date range', 'igny8' ) }>
@@ -74,7 +77,7 @@ export default function Usage() {
 				<RoleNotice
 					error={ usage.error }
 					onRetry={ usage.reload }
-					refused={ __( 'Usage is shown to administrators of the IGNY8 account.', 'igny8' ) }
+					refused={ __( 'This site’s usage is shown to its administrators.', 'igny8' ) }
 				/>
 				{ usage.loading && ! data && <Spinner /> }
 				{ data && <UsageReport usage={ data } loading={ usage.loading } /> }
@@ -101,14 +104,14 @@ function UsageReport( { usage, loading }: { usage: UsageData; loading: boolean }
 				) }
 			</p>
 			{ rows.length === 0 ? (
-				<p>{ __( 'No credits were used in these days.', 'igny8' ) }</p>
+				<p>{ __( 'This site used no credits in these days.', 'igny8' ) }</p>
 			) : (
 				<>
 					<Suspense fallback={ <Spinner /> }>
 						<UsageCharts usage={ usage } />
 					</Suspense>
 					<table className="wp-list-table widefat fixed striped igny8-table" data-testid="igny8-usage-table">
-						<caption className="screen-reader-text">{ __( 'Credits used per day and operation', 'igny8' ) }</caption>
+						<caption className="screen-reader-text">{ __( 'Credits this site used per day and operation', 'igny8' ) }</caption>
 						<thead>
 							<tr>
 								<th scope="col">{ __( 'Date', 'igny8' ) }</th>

@@ -1,4 +1,4 @@
-// Credits per day (stacked by operation) and per operation, drawn as plain SVG: no chart library.
+// This site's credits per day (stacked by operation) and per operation, drawn as plain SVG: no chart library.
 import { __, sprintf } from '@wordpress/i18n';
 import type { Usage } from '../../api/billing';
 import { MAX_CHART_DAYS } from './constants';
@@ -57,7 +57,7 @@ function DailyChart( { usage, operations, colors }: { usage: Usage; operations: 
 				style={ { maxWidth: WIDTH } }
 				data-testid="igny8-usage-daily-chart"
 			>
-				<title id="igny8-daily-title">{ __( 'Credits used per day, by operation', 'igny8' ) }</title>
+				<title id="igny8-daily-title">{ __( 'Credits this site used per day, by operation', 'igny8' ) }</title>
 				{ axisTicks( max ).map( ( tick ) => (
 					<g key={ tick }>
 						<line x1={ LEFT } x2={ WIDTH - 8 } y1={ y( tick ) } y2={ y( tick ) } stroke="#f0f0f1" />
@@ -126,7 +126,7 @@ function OperationChart( { totals, colors }: { totals: ReturnType< typeof operat
 				style={ { maxWidth: WIDTH } }
 				data-testid="igny8-usage-operation-chart"
 			>
-				<title id="igny8-operations-title">{ __( 'Credits used per operation', 'igny8' ) }</title>
+				<title id="igny8-operations-title">{ __( 'Credits this site used per operation', 'igny8' ) }</title>
 				{ totals.map( ( total, index ) => {
 					const top = index * row;
 					return (

@@ -1,4 +1,4 @@
-// Entry of IGNY8 → Credits: balance, usage charts and the ledger of the account.
+// Entry of IGNY8 → Credits: the account's balance, how to get more credits, and this site's usage.
 import { mountPage } from '../components/mount';
 import CreditsPage from './CreditsPage';
 import './credits.css';

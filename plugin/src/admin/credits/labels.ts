@@ -1,23 +1,5 @@
-// The product's words for ledger entry types and usage operations, translated when shown.
+// The product's words for usage operations, and provider costs in dollars, as the Credits page shows them.
 import { __ } from '@wordpress/i18n';
-
-export function transactionTypeLabel( type: string ): string {
-	switch ( type ) {
-		case 'grant':
-			return __( 'Plan grant', 'igny8' );
-		case 'topup':
-			return __( 'Top-up', 'igny8' );
-		case 'hold':
-			return __( 'Hold', 'igny8' );
-		case 'release':
-			return __( 'Release', 'igny8' );
-		case 'refund':
-			return __( 'Refund', 'igny8' );
-		case 'adjustment':
-			return __( 'Adjustment', 'igny8' );
-	}
-	return type;
-}
 
 export function operationLabel( operation: string ): string {
 	switch ( operation ) {
@@ -46,12 +28,4 @@ export function formatUsd( value: number ): string {
 	}
 	const digits = value !== 0 && Math.abs( value ) < 0.01 ? 4 : 2;
 	return `$${ value.toLocaleString( undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits } ) }`;
-}
-
-/** A ledger amount with its sign: +500, −12. */
-export function formatAmount( amount: number ): string {
-	if ( amount > 0 ) {
-		return `+${ amount.toLocaleString() }`;
-	}
-	return amount < 0 ? `−${ Math.abs( amount ).toLocaleString() }` : '0';
 }

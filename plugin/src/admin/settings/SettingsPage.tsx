@@ -25,7 +25,7 @@ interface Tab {
 }
 
 /** The cloud tabs, by the `tab` URL parameter that opens them. */
-const CLOUD_TABS: Record< string, ComponentType< { siteId: number } > > = {
+const CLOUD_TABS: Record< string, ComponentType< { siteId: number; cloudUrl: string } > > = {
 	'ai-providers': ProvidersTab,
 	prompts: PromptsTab,
 	'author-profiles': AuthorProfilesTab,
@@ -40,7 +40,8 @@ function tabs( canManage: boolean ): Tab[] {
 		[ 'author-profiles', __( 'Author profiles', 'igny8' ) ],
 		[ 'strategies', __( 'Strategies', 'igny8' ) ],
 	];
-	// The AI settings are the account's: only administrators change them from WordPress.
+	// The AI tabs are for administrators: they change this site's strategies and read the account-wide rest
+	// (providers, prompts, author profiles), which is changed in the IGNY8 dashboard.
 	return ( canManage ? all : all.slice( 0, 1 ) ).map( ( [ name, title ] ) => ( {
 		name,
 		title,
@@ -52,9 +53,9 @@ export default function SettingsPage( { canManage, defaultCloudUrl }: Props ) {
 	const asked = useUrlParam( 'tab' );
 	const available = tabs( canManage );
 	const initialTab = available.some( ( tab ) => tab.name === asked ) ? asked ?? 'connection' : 'connection';
-	const { connected, siteId } = useSelect( ( select ) => {
+	const { connected, siteId, cloudUrl } = useSelect( ( select ) => {
 		const status = select( connectionStore ).getStatus();
-		return { connected: Boolean( status?.connected ), siteId: status?.site_id ?? null };
+		return { connected: Boolean( status?.connected ), siteId: status?.site_id ?? null, cloudUrl: status?.cloud_url ?? '' };
 	}, [] );
 
 	const render = ( tab: Tab ) => {
@@ -73,7 +74,7 @@ export default function SettingsPage( { canManage, defaultCloudUrl }: Props ) {
 		const Content = CLOUD_TABS[ tab.name ];
 		return (
 			<Suspense fallback={ <Spinner /> }>
-				<Content siteId={ siteId } />
+				<Content siteId={ siteId } cloudUrl={ cloudUrl || defaultCloudUrl } />
 			</Suspense>
 		);
 	};

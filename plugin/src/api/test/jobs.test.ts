@@ -130,6 +130,16 @@ describe( 'following a job', () => {
 		expect( last.state ).toBe( 'succeeded' );
 	} );
 
+	it( 'opens a new stream when the cloud asks to reconnect, sending the id of the last event', async () => {
+		const first = `id: s1\n${ progress( job( { percentage: 40 } ) ) }event: reconnect\ndata: {}\n\n`;
+		const api = fakeApi( [ eventStream( first ), eventStream( progress( done() ) ) ] );
+		const last = await followJob( api, job(), { onJob: () => undefined, sleep: noSleep } );
+		expect( last.state ).toBe( 'succeeded' );
+		expect( api.openEvents ).toHaveBeenNthCalledWith( 1, 41, undefined, null );
+		expect( api.openEvents ).toHaveBeenNthCalledWith( 2, 41, undefined, 's1' );
+		expect( api.getJob ).not.toHaveBeenCalled();
+	} );
+
 	it( 'rides out a few failed polls but gives up on a refusal', async () => {
 		const offline = new CloudError( { status: 0, code: 'network_error', message: 'offline' } );
 		const api = fakeApi( [ new Error( 'no stream' ) ], [ offline, offline, done() ] );

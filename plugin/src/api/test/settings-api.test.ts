@@ -21,28 +21,16 @@ function setup( body: unknown = { success: true, data: {}, request_id: 'r' } ) {
 const list = < T >( results: T[] ) => ( { success: true, count: results.length, next: null, previous: null, results, request_id: 'r' } );
 
 describe( 'the AI settings API', () => {
-	it( 'reads, saves and tests a provider', async () => {
-		const { system, call } = setup();
-		await system.getProvider( 'openai' );
-		await system.saveOpenAi( { api_key: null } );
-		await system.saveRunware( { model: 'runware:100@1' } );
-		await system.testProvider( 'runware' );
-		expect( call( 0 ) ).toMatchObject( { method: 'GET', url: 'http://cloud.test/api/v1/system/integrations/openai' } );
-		expect( call( 1 ) ).toEqual( { method: 'PUT', url: 'http://cloud.test/api/v1/system/integrations/openai', body: { api_key: null } } );
-		expect( call( 2 ) ).toMatchObject( { method: 'PUT', url: 'http://cloud.test/api/v1/system/integrations/runware' } );
-		expect( call( 3 ) ).toMatchObject( { method: 'POST', url: 'http://cloud.test/api/v1/system/integrations/runware/test' } );
-	} );
-
-	it( 'saves a prompt with PUT and resets it with DELETE', async () => {
-		const { system, call } = setup();
-		await system.savePrompt( 'auto_cluster', 'Group these keywords: {keywords}' );
-		await system.resetPrompt( 'auto_cluster' );
-		expect( call( 0 ) ).toEqual( {
-			method: 'PUT',
-			url: 'http://cloud.test/api/v1/system/prompts/auto_cluster',
-			body: { prompt: 'Group these keywords: {keywords}' },
-		} );
-		expect( call( 1 ) ).toMatchObject( { method: 'DELETE', url: 'http://cloud.test/api/v1/system/prompts/auto_cluster' } );
+	it( 'only reads what belongs to the whole account, and changes nothing of it', () => {
+		const { system } = setup();
+		expect( Object.keys( system ).sort() ).toEqual( [
+			'createStrategy',
+			'deleteStrategy',
+			'listAuthorProfiles',
+			'listPrompts',
+			'listStrategies',
+			'updateStrategy',
+		] );
 	} );
 
 	it( 'lists prompts whether the cloud answers a list envelope or an array', async () => {
@@ -52,44 +40,45 @@ describe( 'the AI settings API', () => {
 		] );
 	} );
 
-	it( 'changes author profiles and strategies by id', async () => {
+	it( 'lists author profiles in one page', async () => {
+		const { system, call } = setup( list( [ { id: 3, name: 'Ana' } ] ) );
+		expect( await system.listAuthorProfiles() ).toEqual( [ { id: 3, name: 'Ana' } ] );
+		expect( call( 0 ) ).toMatchObject( { method: 'GET', url: 'http://cloud.test/api/v1/system/author-profiles?page_size=200' } );
+	} );
+
+	it( 'lists, adds, changes and deletes a sector’s strategies by id', async () => {
 		const { system, call } = setup( list( [] ) );
-		await system.updateAuthorProfile( 3, { tone: 'dry' } );
-		await system.deleteAuthorProfile( 3 );
 		await system.listStrategies( 7, 2 );
 		await system.createStrategy( { site_id: 7, sector_id: 2, name: 'Plain', guidance: 'Short words.' } );
 		await system.updateStrategy( 5, { author_profile_id: null } );
-		expect( call( 0 ) ).toEqual( { method: 'PATCH', url: 'http://cloud.test/api/v1/system/author-profiles/3', body: { tone: 'dry' } } );
-		expect( call( 1 ) ).toMatchObject( { method: 'DELETE', url: 'http://cloud.test/api/v1/system/author-profiles/3' } );
-		expect( call( 2 ).url ).toBe( 'http://cloud.test/api/v1/system/strategies?site_id=7&sector_id=2&page_size=200' );
-		expect( call( 3 ) ).toMatchObject( { method: 'POST', url: 'http://cloud.test/api/v1/system/strategies' } );
-		expect( call( 4 ) ).toEqual( { method: 'PATCH', url: 'http://cloud.test/api/v1/system/strategies/5', body: { author_profile_id: null } } );
+		await system.deleteStrategy( 5 );
+		expect( call( 0 ).url ).toBe( 'http://cloud.test/api/v1/system/strategies?site_id=7&sector_id=2&page_size=200' );
+		expect( call( 1 ) ).toEqual( {
+			method: 'POST',
+			url: 'http://cloud.test/api/v1/system/strategies',
+			body: { site_id: 7, sector_id: 2, name: 'Plain', guidance: 'Short words.' },
+		} );
+		expect( call( 2 ) ).toEqual( { method: 'PATCH', url: 'http://cloud.test/api/v1/system/strategies/5', body: { author_profile_id: null } } );
+		expect( call( 3 ) ).toMatchObject( { method: 'DELETE', url: 'http://cloud.test/api/v1/system/strategies/5' } );
 	} );
 } );
 
 describe( 'the billing API', () => {
-	it( 'pages the ledger by type and reads usage over a range', async () => {
-		const { billing, call } = setup( list( [] ) );
-		await billing.listTransactions( { page: 2, page_size: 25, type: 'hold' } );
-		await billing.listTransactions( { page: 1, page_size: 25 } );
-		await billing.getUsage( { from: '2026-01-01', to: '2026-01-31' } );
-		expect( call( 0 ).url ).toBe( 'http://cloud.test/api/v1/billing/transactions?page=2&page_size=25&type=hold' );
-		expect( call( 1 ).url ).toBe( 'http://cloud.test/api/v1/billing/transactions?page=1&page_size=25' );
-		expect( call( 2 ).url ).toBe( 'http://cloud.test/api/v1/billing/usage?from=2026-01-01&to=2026-01-31' );
+	it( 'reads the balance', async () => {
+		const { billing, call } = setup( { success: true, data: { balance: 90, held: 0, plan_monthly_credits: 100 }, request_id: 'r' } );
+		expect( await billing.getBalance() ).toEqual( { balance: 90, held: 0, plan_monthly_credits: 100 } );
+		expect( call( 0 ) ).toMatchObject( { method: 'GET', url: 'http://cloud.test/api/v1/billing/balance' } );
 	} );
 
-	it( 'tops up with the amount, and the note only when there is one', async () => {
+	it( 'reads this site’s usage over a range', async () => {
 		const { billing, call } = setup();
-		await billing.topUp( 500 );
-		await billing.topUp( 100, 'Promo' );
-		expect( call( 0 ).body ).toEqual( { amount: 500 } );
-		expect( call( 1 ).body ).toEqual( { amount: 100, note: 'Promo' } );
+		await billing.getUsage( { from: '2026-01-01', to: '2026-01-31', site_id: 7 } );
+		expect( call( 0 ).url ).toBe( 'http://cloud.test/api/v1/billing/usage?from=2026-01-01&to=2026-01-31&site_id=7' );
 	} );
 
-	it( 'knows the cloud role from the site token, without a request of its own', async () => {
-		const { billing, call } = setup();
-		expect( await billing.role() ).toBe( 'admin' );
-		expect( () => call() ).toThrow();
+	it( 'neither reads the account’s ledger nor adds credits', () => {
+		const { billing } = setup();
+		expect( Object.keys( billing ).sort() ).toEqual( [ 'getBalance', 'getUsage' ] );
 	} );
 } );
 

@@ -1,50 +1,26 @@
-// Settings → AI providers: the account's OpenAI-compatible endpoint (text, images) and Runware (images).
+// Settings → AI providers: the providers and their keys belong to the whole IGNY8 account, so they are set
+// in the IGNY8 dashboard; a WordPress token can neither read nor change them (SPEC §2).
+import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import ProviderCard from './ProviderCard';
+import InDashboardNotice from '../InDashboardNotice';
 
-export default function ProvidersTab() {
+export default function ProvidersTab( { cloudUrl }: { cloudUrl: string } ) {
 	return (
-		<div className="igny8-providers">
-			<ProviderCard
-				provider="openai"
-				title={ __( 'OpenAI-compatible', 'igny8' ) }
-				description={ __(
-					'OpenAI, or any service with the same API (OpenRouter, Ollama, Workers AI…): its API key, its address when it is not OpenAI, and the models to use. The key is kept for the whole IGNY8 account.',
-					'igny8'
-				) }
-				fields={ {
-					base_url: {
-						label: __( 'Base URL (optional)', 'igny8' ),
-						type: 'url',
-						placeholder: 'https://api.openai.com/v1',
-						help: __( 'Leave empty for OpenAI. For example https://openrouter.ai/api/v1, or http://localhost:11434/v1 for Ollama.', 'igny8' ),
-						testId: 'igny8-openai-base-url',
-					},
-					text_model: {
-						label: __( 'Text model', 'igny8' ),
-						placeholder: 'gpt-4o-mini',
-						help: __( 'Used for clustering, ideas and content.', 'igny8' ),
-						testId: 'igny8-openai-text-model',
-					},
-					image_model: {
-						label: __( 'Image model', 'igny8' ),
-						placeholder: 'gpt-image-1',
-						testId: 'igny8-openai-image-model',
-					},
-				} }
-			/>
-			<ProviderCard
-				provider="runware"
-				title={ __( 'Runware', 'igny8' ) }
-				description={ __( 'Image generation through Runware: its API key and model.', 'igny8' ) }
-				fields={ {
-					model: {
-						label: __( 'Model', 'igny8' ),
-						placeholder: 'runware:100@1',
-						testId: 'igny8-runware-model',
-					},
-				} }
-			/>
-		</div>
+		<Card className="igny8-providers" data-testid="igny8-providers">
+			<CardHeader>
+				<h2>{ __( 'AI providers', 'igny8' ) }</h2>
+			</CardHeader>
+			<CardBody>
+				<InDashboardNotice cloudUrl={ cloudUrl } testId="igny8-providers-in-dashboard">
+					{ __( 'AI providers are set for your whole IGNY8 account in the IGNY8 dashboard.', 'igny8' ) }
+				</InDashboardNotice>
+				<p>
+					{ __(
+						'There the account’s owner or an administrator enters the API key of an OpenAI-compatible service (OpenAI, OpenRouter, Ollama…) and of Runware for images, chooses the models and tests them. Every site of the account uses them; the keys never reach WordPress.',
+						'igny8'
+					) }
+				</p>
+			</CardBody>
+		</Card>
 	);
 }

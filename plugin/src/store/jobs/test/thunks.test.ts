@@ -25,7 +25,7 @@ describe( 'starting a job', () => {
 		const last = await h.run( thunks.startJob( 'cluster-ai', async () => job( { state: 'queued', percentage: 0 } ) ) );
 		expect( last?.state ).toBe( 'succeeded' );
 		expect( h.actions.map( ( a ) => a.type ) ).toEqual( [ 'JOB_STARTING', 'RECEIVE_JOB', 'RECEIVE_JOB', 'RECEIVE_JOB' ] );
-		expect( api.openEvents ).toHaveBeenCalledWith( 41, expect.any( AbortSignal ) );
+		expect( api.openEvents ).toHaveBeenCalledWith( 41, expect.any( AbortSignal ), null );
 	} );
 
 	it( 'keeps why it could not start: too few credits', async () => {
