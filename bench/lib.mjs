@@ -31,6 +31,11 @@ export async function benchCloud() {
       if (res.status !== 0) throw new Error(res.stderr);
       return res.stdout.trim();
     },
+    /** Stops the Worker and keeps `dir`, so `d1()` can read it alone (a second process on the same local D1 while
+     *  the Worker writes can make either fail with SQLITE_BUSY). `stop()` still removes it. */
+    async halt() {
+      await cloud.stop();
+    },
     async stop() {
       await cloud.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ IGNY8 is running (state in .state/; delete it for a fresh start).
   IGNY8 settings ....... ${stack.wpUrl}/wp-admin/admin.php?page=igny8-settings
   Site "${stack.demo.site.name}" (id ${stack.demo.site.id}) is connected to WordPress.
 
-AI functions need a provider: set OPENAI_API_KEY (and OPENAI_BASE_URL) in .dev.vars or in Settings.
+AI functions need a provider: save one in the dashboard (AI providers), or set OPENAI_API_KEY (and OPENAI_BASE_URL) in .dev.vars.
 Press Ctrl-C to stop.`);
 
   let stopping = false;

@@ -74,7 +74,7 @@ export async function generateImage(env: Env, db: Db, accountId: number, req: Im
     return store(env, accountId, bytes, { provider: 'runware', model, costUsd });
   }
   const openai = await textProvider(env, db, accountId);
-  if (!openai) throw new AppError('unprocessable', 'Configure an image provider first (Settings → AI providers: OpenAI-compatible or Runware). Nothing was charged.');
+  if (!openai) throw new AppError('unprocessable', 'Configure an image provider first (the IGNY8 dashboard → AI providers: OpenAI-compatible or Runware). Nothing was charged.');
   const client = openai.client.withOptions({ timeout: IMAGE_TIMEOUT_MS });
   try {
     const res = await client.images.generate({ model: openai.imageModel, prompt: req.prompt, n: 1, size: `${req.width ?? 1024}x${req.height ?? 1024}` as '1024x1024' });

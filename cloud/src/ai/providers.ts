@@ -124,16 +124,16 @@ export async function textProvider(env: Env, db: Db, accountId: number): Promise
 }
 
 export function providerMissing(): AppError {
-  return new AppError('unprocessable', 'Configure an AI provider first: wp-admin → IGNY8 → Settings → AI providers (an OpenAI-compatible API key). Nothing was charged.', undefined, {
+  return new AppError('unprocessable', 'Configure an AI provider first: the IGNY8 dashboard → AI providers (an OpenAI-compatible API key). Nothing was charged.', undefined, {
     reason: 'provider_not_configured',
   });
 }
 
 /** A provider failure in words a site owner can act on. */
 export function describeProviderError(err: unknown, model: string): string {
-  if (err instanceof OpenAI.AuthenticationError) return 'The AI provider refused the API key (401): check the key in Settings → AI providers';
+  if (err instanceof OpenAI.AuthenticationError) return 'The AI provider refused the API key (401): check the key in the IGNY8 dashboard → AI providers';
   if (err instanceof OpenAI.PermissionDeniedError) return 'The AI provider refused access (403): the key may lack access to this model';
-  if (err instanceof OpenAI.NotFoundError) return `The AI provider does not know the model "${model}" (404): choose another model in Settings → AI providers`;
+  if (err instanceof OpenAI.NotFoundError) return `The AI provider does not know the model "${model}" (404): choose another model in the IGNY8 dashboard → AI providers`;
   if (err instanceof OpenAI.RateLimitError) return 'The AI provider kept answering "too many requests" (429) after retries; try again later';
   if (err instanceof OpenAI.APIConnectionTimeoutError) return 'The AI provider did not answer in time';
   if (err instanceof OpenAI.APIConnectionError) return 'The AI provider could not be reached (is the base URL right, and is it up?)';

@@ -1,4 +1,5 @@
-// Why an AI job did not start, with the way out: the Credits page, or Settings → AI providers.
+// Why an AI job did not start, with the way out: the Credits page, or the AI providers of the IGNY8 dashboard
+// (providers belong to the whole account; Settings → AI providers links there).
 import { Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { ErrorInfo } from '../../api/errors';
@@ -41,10 +42,10 @@ export default function JobStartError( { error, onDismiss, canManage = window.ig
 				{ __( 'No AI provider is configured yet, so nothing was started or charged.', 'igny8' ) }{ ' ' }
 				{ canManage ? (
 					<a href={ adminPageUrl( 'igny8-settings', { tab: 'ai-providers' } ) }>
-						{ __( 'Configure one in Settings → AI providers.', 'igny8' ) }
+						{ __( 'Set one up in the IGNY8 dashboard (Settings → AI providers shows the way).', 'igny8' ) }
 					</a>
 				) : (
-					__( 'Ask an administrator to configure one in IGNY8 → Settings → AI providers.', 'igny8' )
+					__( 'Ask the IGNY8 account owner to set one up in the IGNY8 dashboard.', 'igny8' )
 				) }
 			</p>
 		</Notice>
