@@ -10,11 +10,16 @@ import { likeContains } from './normalize';
 
 /** The statement that brings keyword_count and volume of the given clusters in line with their links. */
 export function recountStatement(clusterIds: readonly number[]) {
+  return recountWhere(sql`${clusters.id} IN ${jsonIds(clusterIds)}`);
+}
+
+/** The same for the clusters a condition picks (clusters made earlier in the same transaction have no id yet). */
+export function recountWhere(condition: SQL) {
   return sql`UPDATE ${clusters} SET
       keyword_count = (SELECT count(*) FROM ${keywordClusters} kc WHERE kc.cluster_id = ${clusters.id}),
       volume = (SELECT coalesce(sum(k.volume), 0) FROM ${keywordClusters} kc JOIN ${keywords} k ON k.id = kc.keyword_id WHERE kc.cluster_id = ${clusters.id}),
       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-    WHERE ${clusters.id} IN ${jsonIds(clusterIds)}`;
+    WHERE (${condition})`;
 }
 
 export async function recountClusters(db: Db, clusterIds: readonly number[]) {

@@ -1,6 +1,6 @@
 // CSV import and export of keywords (papaparse): header mapping, per-row errors with row numbers.
 import Papa from 'papaparse';
-import { KEYWORD_INTENTS, PLANNER_LIMITS } from '@igny8/shared';
+import { KEYWORD_INTENTS, PLANNER_LIMITS, schemas } from '@igny8/shared';
 import { AppError } from '../lib/errors';
 import type { Keyword } from '../lib/resources';
 import type { KeywordInput } from './keywords';
@@ -86,11 +86,21 @@ function parseIntent(raw: string): Keyword['intent'] | string {
   return `must be one of ${KEYWORD_INTENTS.join(', ')}`;
 }
 
+export interface ParsedCsv {
+  rows: ParsedRow[];
+  /** The first `CSV_ERRORS_LISTED` errors, in file order. */
+  errors: RowError[];
+  /** Every error, listed or not. */
+  errorsTotal: number;
+  columns: Record<string, string>;
+  total: number;
+}
+
 /**
  * Reads a keyword CSV (UTF-8 with or without BOM; comma, semicolon or tab; quoted fields). Row numbers are
  * the file's own: the header is row 1. Bad rows come back as errors and are not imported.
  */
-export function parseKeywordCsv(text: string): { rows: ParsedRow[]; errors: RowError[]; columns: Record<string, string>; total: number } {
+export function parseKeywordCsv(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const data = parsed.data;
@@ -109,6 +119,12 @@ export function parseKeywordCsv(text: string): { rows: ParsedRow[]; errors: RowE
   }
   const rows: ParsedRow[] = [];
   const errors: RowError[] = [];
+  let errorsTotal = 0;
+  // 60,000 bad rows would otherwise answer 23 MB of errors: list the first ones, count them all.
+  const report = (found: RowError[]) => {
+    errorsTotal += found.length;
+    errors.push(...found.slice(0, schemas.CSV_ERRORS_LISTED - errors.length));
+  };
   // papaparse reports malformed quoting per row.
   const badRows = new Map<number, string>();
   for (const e of parsed.errors) if (e.row !== undefined && e.code !== 'UndetectableDelimiter') badRows.set(e.row, e.message);
@@ -118,7 +134,7 @@ export function parseKeywordCsv(text: string): { rows: ParsedRow[]; errors: RowE
     const row = i + 1;
     const cell = (f: CsvField) => (index[f] !== undefined ? (cells[index[f]!] ?? '') : '');
     if (badRows.has(i)) {
-      errors.push({ row, field: 'row', message: `cannot be read: ${badRows.get(i)}` });
+      report([{ row, field: 'row', message: `cannot be read: ${badRows.get(i)}` }]);
       continue;
     }
     const keyword = cell('keyword').normalize('NFKC').trim().replace(/\s+/g, ' ');
@@ -135,7 +151,7 @@ export function parseKeywordCsv(text: string): { rows: ParsedRow[]; errors: RowE
     if (statusText && !['active', 'inactive', 'used'].includes(statusText)) rowErrors.push({ row, field: 'status', message: 'must be active, inactive or used' });
     const cluster = cell('cluster').trim().slice(0, 200) || null;
     if (rowErrors.length) {
-      errors.push(...rowErrors);
+      report(rowErrors);
       continue;
     }
     rows.push({
@@ -148,7 +164,7 @@ export function parseKeywordCsv(text: string): { rows: ParsedRow[]; errors: RowE
       cluster,
     });
   }
-  return { rows, errors, columns, total: rowsInFile };
+  return { rows, errors, errorsTotal, columns, total: rowsInFile };
 }
 
 const EXPORT_HEADER = ['keyword', 'volume', 'difficulty', 'intent', 'status', 'source', 'clusters', 'created_at'];

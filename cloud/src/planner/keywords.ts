@@ -1,6 +1,5 @@
 // Keywords: list with filters and keyset paging, single and bulk writes, bulk status and delete.
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { PLANNER_LIMITS } from '@igny8/shared';
 import { transaction, type Db } from '../db';
 import { keywordClusters, keywords } from '../db/schema';
 import { AppError, conflict, planLimit } from '../lib/errors';
@@ -219,10 +218,19 @@ export function prepareKeyword(input: KeywordInput): PreparedKeyword {
  * plan's keyword limit first, counting only rows that would really be added. Returns how many were created.
  */
 export async function insertKeywords(db: Db, site: Site, sector: Sector, rows: PreparedKeyword[], source: Keyword['source']): Promise<number> {
+  // One transaction: all chunks land, or none do.
+  return createdBy(await transaction(db, await keywordInsertStatements(db, site, sector, rows, source)));
+}
+
+/**
+ * The statements of `insertKeywords`, for a caller that runs them in a larger transaction (the plan limit is
+ * checked here, before any of them runs). Each one's `changes` is the number of keywords it created.
+ */
+export async function keywordInsertStatements(db: Db, site: Site, sector: Sector, rows: PreparedKeyword[], source: Keyword['source']): Promise<SQL[]> {
   const unique = new Map<string, PreparedKeyword>();
   for (const r of rows) if (!unique.has(r.norm)) unique.set(r.norm, r);
   const list = [...unique.values()];
-  if (!list.length) return 0;
+  if (!list.length) return [];
   let fresh = 0;
   for (let i = 0; i < list.length; i += INSERT_CHUNK) {
     const norms = JSON.stringify(list.slice(i, i + INSERT_CHUNK).map((r) => r.norm));
@@ -232,7 +240,7 @@ export async function insertKeywords(db: Db, site: Site, sector: Sector, rows: P
     fresh += row?.n ?? 0;
   }
   await assertKeywordRoom(db, site.accountId, fresh);
-  const statements = [];
+  const statements: SQL[] = [];
   for (let i = 0; i < list.length; i += INSERT_CHUNK) {
     const payload = JSON.stringify(list.slice(i, i + INSERT_CHUNK).map((r) => [r.keyword, r.norm, r.volume, r.difficulty, r.intent, r.status]));
     statements.push(
@@ -243,8 +251,11 @@ export async function insertKeywords(db: Db, site: Site, sector: Sector, rows: P
         ON CONFLICT (sector_id, keyword_norm) DO NOTHING`,
     );
   }
-  // One transaction: all chunks land, or none do.
-  const results = await transaction(db, statements);
+  return statements;
+}
+
+/** How many rows the results of `keywordInsertStatements` created. */
+export function createdBy(results: readonly D1Result[]): number {
   return results.reduce((sum, r) => sum + (r.meta?.changes ?? 0), 0);
 }
 

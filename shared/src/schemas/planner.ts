@@ -100,11 +100,16 @@ export const keywordListQuery = listQuery.extend({
 /** `POST /planner/keywords/import_csv?site_id=&sector_id=` with text/csv (or multipart field `file`). */
 export const csvImportQuery = z.object({ site_id: id, sector_id: id });
 export const csvRowError = z.object({ row: z.number(), field: z.string(), message: z.string() });
+/** An import lists at most this many errors (the first ones, in file order) and counts the rest. */
+export const CSV_ERRORS_LISTED = 1000;
 export const csvImportResult = z.object({
   rows: z.number(),
   created: z.number(),
   skipped_duplicates: z.number(),
-  errors: z.array(csvRowError),
+  /** The first `CSV_ERRORS_LISTED` errors: a badly broken file must not answer megabytes of them. */
+  errors: z.array(csvRowError).max(CSV_ERRORS_LISTED),
+  /** Every error found, listed or not. */
+  errors_total: z.number().int().min(0),
   /** The CSV header → keyword field it was read as. */
   columns: z.record(z.string(), z.string()),
 });

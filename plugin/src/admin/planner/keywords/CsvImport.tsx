@@ -58,7 +58,7 @@ export default function CsvImport() {
 					{ sprintf(
 						/* translators: %s: largest file size, e.g. 10.0 MB */
 						__(
-							'The first row names the columns: keyword (required), volume, difficulty, intent, status. Keywords already in this sector are skipped. Up to %s.',
+							'The first row names the columns: keyword (required), volume, difficulty, intent, status, cluster (keywords with the same cluster name are filed together). Keywords already in this sector are skipped. Up to %s.',
 							'igny8'
 						),
 						formatBytes( CSV_MAX_BYTES )

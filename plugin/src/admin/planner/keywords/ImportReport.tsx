@@ -3,17 +3,14 @@ import { Button } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import type { CsvImportResult } from '../../../store/planner/types';
 
-/** More rows than this are counted, not listed: the page stays quick with a badly broken file. */
-const MAX_ROWS_SHOWN = 500;
-
 interface Props {
 	report: CsvImportResult;
 	onDismiss: () => void;
 }
 
 export default function ImportReport( { report, onDismiss }: Props ) {
-	const { errors } = report;
-	const shown = errors.slice( 0, MAX_ROWS_SHOWN );
+	// The cloud lists the first 1,000 errors and counts them all: a badly broken file stays a short answer.
+	const { errors, errors_total: total } = report;
 	const mapped = Object.entries( report.columns );
 	return (
 		<div className="igny8-import-report" data-testid="igny8-import-report" role="status">
@@ -29,13 +26,23 @@ export default function ImportReport( { report, onDismiss }: Props ) {
 					<strong data-testid="igny8-import-skipped">{ report.skipped_duplicates.toLocaleString() }</strong>
 				</li>
 				<li>
-					{ __( 'Rows with errors:', 'igny8' ) } <strong>{ errors.length.toLocaleString() }</strong>
+					{ __( 'Errors:', 'igny8' ) } <strong data-testid="igny8-import-errors-total">{ total.toLocaleString() }</strong>
 				</li>
 			</ul>
 			{ mapped.length > 0 && (
 				<p className="description">
 					{ __( 'Columns read:', 'igny8' ) }{ ' ' }
 					{ mapped.map( ( [ header, field ] ) => `“${ header }” → ${ field }` ).join( ', ' ) }
+				</p>
+			) }
+			{ total > errors.length && (
+				<p className="description" data-testid="igny8-import-errors-truncated">
+					{ sprintf(
+						/* translators: 1: number of errors listed, e.g. 1,000; 2: number of errors found, e.g. 60,000 */
+						_n( 'Showing the first %1$s of %2$s error.', 'Showing the first %1$s of %2$s errors.', total, 'igny8' ),
+						errors.length.toLocaleString(),
+						total.toLocaleString()
+					) }
 				</p>
 			) }
 			{ errors.length > 0 && (
@@ -49,7 +56,7 @@ export default function ImportReport( { report, onDismiss }: Props ) {
 						</tr>
 					</thead>
 					<tbody>
-						{ shown.map( ( error, index ) => (
+						{ errors.map( ( error, index ) => (
 							<tr key={ `${ error.row }-${ error.field }-${ index }` } data-testid="igny8-import-error">
 								<td>{ error.row }</td>
 								<td>{ error.field }</td>
@@ -58,15 +65,6 @@ export default function ImportReport( { report, onDismiss }: Props ) {
 						) ) }
 					</tbody>
 				</table>
-			) }
-			{ errors.length > shown.length && (
-				<p className="description">
-					{ sprintf(
-						/* translators: %d: number of rows not listed */
-						_n( '…and %d more row.', '…and %d more rows.', errors.length - shown.length, 'igny8' ),
-						errors.length - shown.length
-					) }
-				</p>
 			) }
 			<Button variant="tertiary" onClick={ onDismiss }>
 				{ __( 'Dismiss report', 'igny8' ) }

@@ -67,6 +67,7 @@ export const importReport: CsvImportResult = {
 		{ row: 4, field: 'keyword', message: 'required' },
 		{ row: 5, field: 'volume', message: 'a whole number' },
 	],
+	errors_total: 2,
 	columns: { keyword: 'keyword', volume: 'volume' },
 };
 
