@@ -5,12 +5,18 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 // WordPress 6.5 registers no `react-jsx-runtime` script (6.6 does): a dependency on it would keep
 // our scripts from loading at all, so the JSX runtime is bundled (src/jsx-runtime.ts, a few lines).
 const JSX_RUNTIME = path.resolve( __dirname, 'src/jsx-runtime.ts' );
-const JSX_RUNTIME_REQUESTS = new Set( [ 'react/jsx-runtime', 'react/jsx-dev-runtime' ] );
+const JSX_RUNTIME_REQUESTS = new Set( [
+	'react/jsx-runtime',
+	'react/jsx-dev-runtime',
+] );
 
-const isExtraction = ( plugin ) => plugin.constructor.name === 'DependencyExtractionWebpackPlugin';
+const isExtraction = ( plugin ) =>
+	plugin.constructor.name === 'DependencyExtractionWebpackPlugin';
 const extraction = defaultConfig.plugins.find( isExtraction );
 if ( ! extraction ) {
-	throw new Error( 'wp-scripts webpack config has no DependencyExtractionWebpackPlugin to replace' );
+	throw new Error(
+		'wp-scripts webpack config has no DependencyExtractionWebpackPlugin to replace'
+	);
 }
 const DependencyExtractionWebpackPlugin = extraction.constructor;
 
@@ -38,10 +44,13 @@ module.exports = {
 		},
 	},
 	plugins: [
-		...defaultConfig.plugins.filter( ( plugin ) => ! isExtraction( plugin ) ),
+		...defaultConfig.plugins.filter(
+			( plugin ) => ! isExtraction( plugin )
+		),
 		new DependencyExtractionWebpackPlugin( {
 			// false = bundle it; undefined = the plugin's defaults (wp-* handles, react, react-dom).
-			requestToExternal: ( request ) => ( JSX_RUNTIME_REQUESTS.has( request ) ? false : undefined ),
+			requestToExternal: ( request ) =>
+				JSX_RUNTIME_REQUESTS.has( request ) ? false : undefined,
 		} ),
 	],
 };

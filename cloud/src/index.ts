@@ -8,9 +8,14 @@ import { handleQueueBatch } from './system/queues';
 const app = createApp();
 
 export default {
-  fetch: app.fetch,
-  queue: (batch: MessageBatch<unknown>, env: Env) => handleQueueBatch(batch, env),
-  scheduled: (controller: ScheduledController, env: Env, ctx: ExecutionContext) => {
-    ctx.waitUntil(runScheduled(controller.cron, createDb(env.DB)));
-  },
-} satisfies ExportedHandler<Env>;
+	fetch: app.fetch,
+	queue: ( batch: MessageBatch< unknown >, env: Env ) =>
+		handleQueueBatch( batch, env ),
+	scheduled: (
+		controller: ScheduledController,
+		env: Env,
+		ctx: ExecutionContext
+	) => {
+		ctx.waitUntil( runScheduled( controller.cron, createDb( env.DB ) ) );
+	},
+} satisfies ExportedHandler< Env >;

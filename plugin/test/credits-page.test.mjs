@@ -9,9 +9,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ADMIN_PASSWORD, PLUGIN_DIR, fakeConnection, startSite } from './wp-fixture.mjs';
+import {
+	ADMIN_PASSWORD,
+	PLUGIN_DIR,
+	fakeConnection,
+	startSite,
+} from './wp-fixture.mjs';
 
-const ENTRIES = [ 'settings', 'planner', 'keywords', 'clusters', 'ideas', 'credits' ];
+const ENTRIES = [
+	'settings',
+	'planner',
+	'keywords',
+	'clusters',
+	'ideas',
+	'credits',
+];
 
 let site;
 let pluginCopy;
@@ -22,14 +34,24 @@ function has( html, re, message = `expected ${ re }` ) {
 }
 function hasNot( html, re, message = `unexpected ${ re }` ) {
 	const found = re.exec( html );
-	assert.ok( ! found, `${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…` );
+	assert.ok(
+		! found,
+		`${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…`
+	);
 }
 
 // A copy of the plugin with a stand-in build, so the screens can be checked without `npm run build`.
 async function pluginWithFakeBuild() {
 	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [ 'igny8.php', 'uninstall.php', 'readme.txt', 'php' ] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), { recursive: true } );
+	for ( const entry of [
+		'igny8.php',
+		'uninstall.php',
+		'readme.txt',
+		'php',
+	] ) {
+		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
+			recursive: true,
+		} );
 	}
 	await mkdir( path.join( dir, 'build' ) );
 	for ( const entry of ENTRIES ) {
@@ -37,19 +59,40 @@ async function pluginWithFakeBuild() {
 			path.join( dir, 'build', `${ entry }.asset.php` ),
 			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components' ), 'version' => 'v-${ entry }-1' );`
 		);
-		await writeFile( path.join( dir, 'build', `${ entry }.js` ), `/* ${ entry } */` );
-		await writeFile( path.join( dir, 'build', `${ entry }.css` ), `.igny8-${ entry }{}` );
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.js` ),
+			`/* ${ entry } */`
+		);
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.css` ),
+			`.igny8-${ entry }{}`
+		);
 	}
 	// Lazily loaded chunks sit next to the entries; nothing may enqueue them.
-	for ( const chunk of [ 'settings-providers', 'settings-prompts', 'settings-authors', 'settings-strategies', 'credits-charts' ] ) {
-		await writeFile( path.join( dir, 'build', `${ chunk }.js` ), `/* ${ chunk } */` );
+	for ( const chunk of [
+		'settings-providers',
+		'settings-prompts',
+		'settings-authors',
+		'settings-strategies',
+		'credits-charts',
+	] ) {
+		await writeFile(
+			path.join( dir, 'build', `${ chunk }.js` ),
+			`/* ${ chunk } */`
+		);
 	}
 	return dir;
 }
 
 function inlineState( html, entry ) {
-	const inline = new RegExp( `<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`, 's' ).exec( html );
-	assert.ok( inline, `initial state is inlined before the ${ entry } script` );
+	const inline = new RegExp(
+		`<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`,
+		's'
+	).exec( html );
+	assert.ok(
+		inline,
+		`initial state is inlined before the ${ entry } script`
+	);
 	return JSON.parse( inline[ 1 ] );
 }
 
@@ -60,12 +103,25 @@ async function loginAs( login, role ) {
 }
 
 function assertOnlyEntry( html, entry ) {
-	has( html, new RegExp( `<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"` ) );
+	has(
+		html,
+		new RegExp(
+			`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"`
+		)
+	);
 	has( html, new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` ) );
 	for ( const other of ENTRIES.filter( ( name ) => name !== entry ) ) {
-		hasNot( html, new RegExp( `igny8-${ other }-js|build/${ other }\\.js` ), `${ entry } loads ${ other }` );
+		hasNot(
+			html,
+			new RegExp( `igny8-${ other }-js|build/${ other }\\.js` ),
+			`${ entry } loads ${ other }`
+		);
 	}
-	hasNot( html, /build\/(settings-[a-z]+|credits-charts)\.js/, 'a lazy chunk is enqueued' );
+	hasNot(
+		html,
+		/build\/(settings-[a-z]+|credits-charts)\.js/,
+		'a lazy chunk is enqueued'
+	);
 }
 
 before( async () => {
@@ -81,7 +137,9 @@ after( async () => {
 } );
 
 test( 'igny8-credits renders its root and loads only its own script and style', async () => {
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', { headers: { cookie: admin.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', {
+		headers: { cookie: admin.cookie },
+	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
 	has( html, /<div id="igny8-credits-root" class="wrap"><\/div>/ );
@@ -95,8 +153,17 @@ test( 'igny8-credits renders its root and loads only its own script and style', 
 } );
 
 test( 'the settings page, whichever tab the URL asks for, loads only the settings script', async () => {
-	for ( const tab of [ '', '&tab=ai-providers', '&tab=prompts', '&tab=author-profiles', '&tab=strategies' ] ) {
-		const res = await site.fetch( `/wp-admin/admin.php?page=igny8-settings${ tab }`, { headers: { cookie: admin.cookie } } );
+	for ( const tab of [
+		'',
+		'&tab=ai-providers',
+		'&tab=prompts',
+		'&tab=author-profiles',
+		'&tab=strategies',
+	] ) {
+		const res = await site.fetch(
+			`/wp-admin/admin.php?page=igny8-settings${ tab }`,
+			{ headers: { cookie: admin.cookie } }
+		);
 		assert.equal( res.status, 200, tab );
 		const html = await res.text();
 		has( html, /<div id="igny8-settings-root" class="wrap"><\/div>/ );
@@ -106,39 +173,69 @@ test( 'the settings page, whichever tab the URL asks for, loads only the setting
 } );
 
 test( 'Credits is listed in the IGNY8 menu after the Planner pages', async () => {
-	const html = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: admin.cookie } } ) ).text();
+	const html = await (
+		await site.fetch( '/wp-admin/index.php', {
+			headers: { cookie: admin.cookie },
+		} )
+	).text();
 	const ideas = html.search( /href=['"]admin\.php\?page=igny8-ideas['"]/ );
-	const credits = html.search( /href=['"]admin\.php\?page=igny8-credits['"]/ );
-	assert.ok( ideas > 0 && credits > ideas, 'the menu links to Credits, after Ideas' );
-	hasNot( html, /igny8-credits-js|igny8Initial/, 'no IGNY8 script on other screens' );
+	const credits = html.search(
+		/href=['"]admin\.php\?page=igny8-credits['"]/
+	);
+	assert.ok(
+		ideas > 0 && credits > ideas,
+		'the menu links to Credits, after Ideas'
+	);
+	hasNot(
+		html,
+		/igny8-credits-js|igny8Initial/,
+		'no IGNY8 script on other screens'
+	);
 } );
 
 test( 'a subscriber gets no IGNY8 page: below edit_posts there is no cloud token to show anything with', async () => {
 	const subscriber = await loginAs( 'sub', 'subscriber' );
-	const menu = await ( await site.fetch( '/wp-admin/profile.php', { headers: { cookie: subscriber.cookie } } ) ).text();
+	const menu = await (
+		await site.fetch( '/wp-admin/profile.php', {
+			headers: { cookie: subscriber.cookie },
+		} )
+	).text();
 	hasNot( menu, /href=['"]admin\.php\?page=igny8-/ );
-	for ( const screen of [ 'igny8-credits', 'igny8-settings&tab=ai-providers' ] ) {
-		const res = await site.fetch( `/wp-admin/admin.php?page=${ screen }`, { headers: { cookie: subscriber.cookie } } );
+	for ( const screen of [
+		'igny8-credits',
+		'igny8-settings&tab=ai-providers',
+	] ) {
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ screen }`, {
+			headers: { cookie: subscriber.cookie },
+		} );
 		assert.equal( res.status, 403, screen );
 	}
 } );
 
 test( 'a contributor (an IGNY8 viewer) may open Credits, not the settings', async () => {
 	const contributor = await loginAs( 'contrib', 'contributor' );
-	const credits = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', { headers: { cookie: contributor.cookie } } );
+	const credits = await site.fetch(
+		'/wp-admin/admin.php?page=igny8-credits',
+		{ headers: { cookie: contributor.cookie } }
+	);
 	assert.equal( credits.status, 200 );
 	const user = inlineState( await credits.text(), 'credits' ).user;
 	assert.equal( user.canManage, false );
 	assert.equal( user.canEdit, false );
-	const settings = await site.fetch( '/wp-admin/admin.php?page=igny8-settings&tab=ai-providers', {
-		headers: { cookie: contributor.cookie },
-	} );
+	const settings = await site.fetch(
+		'/wp-admin/admin.php?page=igny8-settings&tab=ai-providers',
+		{
+			headers: { cookie: contributor.cookie },
+		}
+	);
 	assert.equal( settings.status, 403 );
 } );
 
 test( 'a Credits page that was not built shows a notice instead of failing', async () => {
 	await rm( path.join( pluginCopy, 'build', 'credits.asset.php' ) );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', { headers: { cookie: admin.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-credits', {
+		headers: { cookie: admin.cookie },
+	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
 	has( html, /notice-warning[^]*Run npm run build/ );

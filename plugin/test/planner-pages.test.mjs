@@ -7,9 +7,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ADMIN_PASSWORD, PLUGIN_DIR, fakeConnection, startSite } from './wp-fixture.mjs';
+import {
+	ADMIN_PASSWORD,
+	PLUGIN_DIR,
+	fakeConnection,
+	startSite,
+} from './wp-fixture.mjs';
 
-const PAGES = { planner: 'igny8-planner', keywords: 'igny8-keywords', clusters: 'igny8-clusters', ideas: 'igny8-ideas' };
+const PAGES = {
+	planner: 'igny8-planner',
+	keywords: 'igny8-keywords',
+	clusters: 'igny8-clusters',
+	ideas: 'igny8-ideas',
+};
 
 let site;
 let pluginCopy;
@@ -20,14 +30,24 @@ function has( html, re, message = `expected ${ re }` ) {
 }
 function hasNot( html, re, message = `unexpected ${ re }` ) {
 	const found = re.exec( html );
-	assert.ok( ! found, `${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…` );
+	assert.ok(
+		! found,
+		`${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…`
+	);
 }
 
 // A copy of the plugin with a stand-in build, so the screens can be checked without `npm run build`.
 async function pluginWithFakeBuild() {
 	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [ 'igny8.php', 'uninstall.php', 'readme.txt', 'php' ] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), { recursive: true } );
+	for ( const entry of [
+		'igny8.php',
+		'uninstall.php',
+		'readme.txt',
+		'php',
+	] ) {
+		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
+			recursive: true,
+		} );
 	}
 	await mkdir( path.join( dir, 'build' ) );
 	for ( const entry of [ 'settings', ...Object.keys( PAGES ) ] ) {
@@ -35,15 +55,27 @@ async function pluginWithFakeBuild() {
 			path.join( dir, 'build', `${ entry }.asset.php` ),
 			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components', 'wp-preferences' ), 'version' => 'v-${ entry }-1' );`
 		);
-		await writeFile( path.join( dir, 'build', `${ entry }.js` ), `/* ${ entry } */` );
-		await writeFile( path.join( dir, 'build', `${ entry }.css` ), `.igny8-${ entry }{}` );
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.js` ),
+			`/* ${ entry } */`
+		);
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.css` ),
+			`.igny8-${ entry }{}`
+		);
 	}
 	return dir;
 }
 
 function inlineState( html, entry ) {
-	const inline = new RegExp( `<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`, 's' ).exec( html );
-	assert.ok( inline, `initial state is inlined before the ${ entry } script` );
+	const inline = new RegExp(
+		`<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`,
+		's'
+	).exec( html );
+	assert.ok(
+		inline,
+		`initial state is inlined before the ${ entry } script`
+	);
 	return JSON.parse( inline[ 1 ] );
 }
 
@@ -67,52 +99,116 @@ after( async () => {
 
 for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
 	test( `${ slug } renders its root and loads only its own script and style`, async () => {
-		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: admin.cookie } } );
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, {
+			headers: { cookie: admin.cookie },
+		} );
 		assert.equal( res.status, 200 );
 		const html = await res.text();
-		has( html, new RegExp( `<div id="igny8-${ entry }-root" class="wrap"></div>` ) );
-		has( html, new RegExp( `<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"` ) );
-		has( html, new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` ) );
-		has( html, /id="wp-preferences-js"|load%5Bchunk_0%5D=[^'"]*wp-preferences/, 'dependencies come from the .asset.php' );
-		for ( const other of [ 'settings', ...Object.keys( PAGES ) ].filter( ( name ) => name !== entry ) ) {
-			hasNot( html, new RegExp( `igny8-${ other }-js|build/${ other }\\.js` ), `${ slug } loads ${ other }` );
+		has(
+			html,
+			new RegExp( `<div id="igny8-${ entry }-root" class="wrap"></div>` )
+		);
+		has(
+			html,
+			new RegExp(
+				`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"`
+			)
+		);
+		has(
+			html,
+			new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` )
+		);
+		has(
+			html,
+			/id="wp-preferences-js"|load%5Bchunk_0%5D=[^'"]*wp-preferences/,
+			'dependencies come from the .asset.php'
+		);
+		for ( const other of [ 'settings', ...Object.keys( PAGES ) ].filter(
+			( name ) => name !== entry
+		) ) {
+			hasNot(
+				html,
+				new RegExp( `igny8-${ other }-js|build/${ other }\\.js` ),
+				`${ slug } loads ${ other }`
+			);
 		}
 		const state = inlineState( html, entry );
 		assert.equal( state.connected, true );
 		assert.equal( state.siteId, 7 );
-		assert.deepEqual( state.user, { id: 1, canManage: true, canEdit: true } );
+		assert.deepEqual( state.user, {
+			id: 1,
+			canManage: true,
+			canEdit: true,
+		} );
 		hasNot( html, /site_secret/ );
 	} );
 }
 
 test( 'the Planner pages are listed in the IGNY8 menu', async () => {
-	const html = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: admin.cookie } } ) ).text();
+	const html = await (
+		await site.fetch( '/wp-admin/index.php', {
+			headers: { cookie: admin.cookie },
+		} )
+	).text();
 	for ( const slug of Object.values( PAGES ) ) {
-		has( html, new RegExp( `href=['"]admin\\.php\\?page=${ slug }['"]` ), `menu links to ${ slug }` );
+		has(
+			html,
+			new RegExp( `href=['"]admin\\.php\\?page=${ slug }['"]` ),
+			`menu links to ${ slug }`
+		);
 	}
-	hasNot( html, /igny8-(planner|keywords|clusters|ideas)-js|igny8Initial/, 'no Planner script on other screens' );
+	hasNot(
+		html,
+		/igny8-(planner|keywords|clusters|ideas)-js|igny8Initial/,
+		'no Planner script on other screens'
+	);
 } );
 
 test( 'an editor is led from the IGNY8 menu to the Planner and may change it', async () => {
 	const editor = await loginAs( 'ed', 'editor' );
-	const dashboard = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: editor.cookie } } ) ).text();
-	has( dashboard, /<a href='admin\.php\?page=igny8-planner' class="[^"]*menu-top/, 'the top-level IGNY8 link opens the Planner' );
-	hasNot( dashboard, /href='admin\.php\?page=igny8-settings'/, 'no link to the settings an editor may not open' );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-keywords', { headers: { cookie: editor.cookie } } );
+	const dashboard = await (
+		await site.fetch( '/wp-admin/index.php', {
+			headers: { cookie: editor.cookie },
+		} )
+	).text();
+	has(
+		dashboard,
+		/<a href='admin\.php\?page=igny8-planner' class="[^"]*menu-top/,
+		'the top-level IGNY8 link opens the Planner'
+	);
+	hasNot(
+		dashboard,
+		/href='admin\.php\?page=igny8-settings'/,
+		'no link to the settings an editor may not open'
+	);
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-keywords', {
+		headers: { cookie: editor.cookie },
+	} );
 	assert.equal( res.status, 200 );
-	assert.deepEqual( inlineState( await res.text(), 'keywords' ).user, { id: 2, canManage: false, canEdit: true } );
+	assert.deepEqual( inlineState( await res.text(), 'keywords' ).user, {
+		id: 2,
+		canManage: false,
+		canEdit: true,
+	} );
 } );
 
 test( 'a contributor (an IGNY8 viewer) sees the Planner read-only; a subscriber gets no IGNY8 page', async () => {
 	const contributor = await loginAs( 'contrib', 'contributor' );
 	for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
-		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: contributor.cookie } } );
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, {
+			headers: { cookie: contributor.cookie },
+		} );
 		assert.equal( res.status, 200, slug );
-		assert.equal( inlineState( await res.text(), entry ).user.canEdit, false );
+		assert.equal(
+			inlineState( await res.text(), entry ).user.canEdit,
+			false
+		);
 	}
 	const subscriber = await loginAs( 'sub', 'subscriber' );
 	for ( const slug of [ ...Object.values( PAGES ), 'igny8-settings' ] ) {
-		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie: subscriber.cookie } } );
+		const res = await site.fetch( `/wp-admin/admin.php?page=${ slug }`, {
+			headers: { cookie: subscriber.cookie },
+		} );
 		assert.equal( res.status, 403, slug );
 	}
 } );
@@ -125,7 +221,9 @@ test( 'logged-out visitors are sent to the login', async () => {
 
 test( 'a Planner page that was not built shows a notice instead of failing', async () => {
 	await rm( path.join( pluginCopy, 'build', 'ideas.asset.php' ) );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-ideas', { headers: { cookie: admin.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-ideas', {
+		headers: { cookie: admin.cookie },
+	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
 	has( html, /notice-warning[^]*Run npm run build/ );

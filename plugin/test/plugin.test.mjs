@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ADMIN_PASSWORD, PLUGIN_DIR, fakeConnection, startSite } from './wp-fixture.mjs';
+import {
+	ADMIN_PASSWORD,
+	PLUGIN_DIR,
+	fakeConnection,
+	startSite,
+} from './wp-fixture.mjs';
 
 let site;
 let pluginCopy;
@@ -17,7 +22,10 @@ function has( html, re, message = `expected ${ re }` ) {
 }
 function hasNot( html, re, message = `unexpected ${ re }` ) {
 	const found = re.exec( html );
-	assert.ok( ! found, `${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…` );
+	assert.ok(
+		! found,
+		`${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…`
+	);
 }
 let admin;
 
@@ -25,8 +33,15 @@ let admin;
 // `npm run build` has run in this checkout.
 async function pluginWithFakeBuild() {
 	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [ 'igny8.php', 'uninstall.php', 'readme.txt', 'php' ] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), { recursive: true } );
+	for ( const entry of [
+		'igny8.php',
+		'uninstall.php',
+		'readme.txt',
+		'php',
+	] ) {
+		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
+			recursive: true,
+		} );
 	}
 	await mkdir( path.join( dir, 'build' ) );
 	for ( const entry of [ 'settings', 'editor' ] ) {
@@ -34,9 +49,15 @@ async function pluginWithFakeBuild() {
 			path.join( dir, 'build', `${ entry }.asset.php` ),
 			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components' ), 'version' => 'v-${ entry }-1' );`
 		);
-		await writeFile( path.join( dir, 'build', `${ entry }.js` ), `/* ${ entry } */` );
+		await writeFile(
+			path.join( dir, 'build', `${ entry }.js` ),
+			`/* ${ entry } */`
+		);
 	}
-	await writeFile( path.join( dir, 'build', 'style-settings.css' ), '.igny8{}' );
+	await writeFile(
+		path.join( dir, 'build', 'style-settings.css' ),
+		'.igny8{}'
+	);
 	return dir;
 }
 
@@ -56,8 +77,14 @@ add_action( 'shutdown', function () {
 
 before( async () => {
 	pluginCopy = await pluginWithFakeBuild();
-	site = await startSite( { pluginDir: pluginCopy, extraConfig: [ "define( 'SAVEQUERIES', true );" ] } );
-	await writeFile( path.join( site.dir, 'wp-content/mu-plugins/igny8-test-queries.php' ), QUERY_RECORDER );
+	site = await startSite( {
+		pluginDir: pluginCopy,
+		extraConfig: [ "define( 'SAVEQUERIES', true );" ],
+	} );
+	await writeFile(
+		path.join( site.dir, 'wp-content/mu-plugins/igny8-test-queries.php' ),
+		QUERY_RECORDER
+	);
 	admin = await site.login( 'admin', ADMIN_PASSWORD );
 } );
 
@@ -67,7 +94,11 @@ after( async () => {
 } );
 
 test( 'the plugin is active after prepareWordPress', async () => {
-	assert.ok( ( await site.getOption( 'active_plugins' ) ).includes( 'igny8/igny8.php' ) );
+	assert.ok(
+		( await site.getOption( 'active_plugins' ) ).includes(
+			'igny8/igny8.php'
+		)
+	);
 } );
 
 test( 'activation creates the outbox table, which accepts events', async () => {
@@ -103,7 +134,9 @@ test( 'event ids are unique in the outbox', async () => {
 
 test( 'connection, settings and db version are stored without autoload', async () => {
 	await site.setConnection( fakeConnection() );
-	await site.php( `IGNY8\\Options::save_settings_cloud_url( 'http://127.0.0.1:8787' );` );
+	await site.php(
+		`IGNY8\\Options::save_settings_cloud_url( 'http://127.0.0.1:8787' );`
+	);
 	const out = await site.php( `
 		global $wpdb;
 		echo wp_json_encode( $wpdb->get_results( "SELECT option_name, autoload FROM {$wpdb->options} WHERE option_name IN ( 'igny8_connection', 'igny8_settings', 'igny8_db_version' ) ORDER BY option_name", ARRAY_A ) );
@@ -124,15 +157,28 @@ test( 'no IGNY8 data is autoloaded', async () => {
 } );
 
 test( 'public pages get no IGNY8 script, style or database query', async () => {
-	await writeFile( path.join( site.dir, 'wp-content/igny8-queries.log' ), '' );
-	for ( const page of [ '/', '/hello-world/', '/sample-page/', '/?s=hello' ] ) {
+	await writeFile(
+		path.join( site.dir, 'wp-content/igny8-queries.log' ),
+		''
+	);
+	for ( const page of [
+		'/',
+		'/hello-world/',
+		'/sample-page/',
+		'/?s=hello',
+	] ) {
 		const res = await site.fetch( page );
 		assert.equal( res.status, 200, page );
 		const html = await res.text();
 		hasNot( html, /igny8/i, `${ page } mentions igny8` );
 	}
 	const { readFile } = await import( 'node:fs/promises' );
-	const records = ( await readFile( path.join( site.dir, 'wp-content/igny8-queries.log' ), 'utf8' ) )
+	const records = (
+		await readFile(
+			path.join( site.dir, 'wp-content/igny8-queries.log' ),
+			'utf8'
+		)
+	)
 		.trim()
 		.split( '\n' )
 		.map( ( line ) => JSON.parse( line ) )
@@ -140,68 +186,122 @@ test( 'public pages get no IGNY8 script, style or database query', async () => {
 	assert.ok( records.length >= 4 );
 	for ( const record of records ) {
 		assert.ok( record.total > 0, 'SAVEQUERIES recorded queries' );
-		assert.deepEqual( record.igny8, [], `${ record.uri } ran IGNY8 queries` );
+		assert.deepEqual(
+			record.igny8,
+			[],
+			`${ record.uri } ran IGNY8 queries`
+		);
 	}
 } );
 
 test( 'the IGNY8 menu leads to the settings page, which renders its root and script', async () => {
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', { headers: { cookie: admin.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', {
+		headers: { cookie: admin.cookie },
+	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
 	has( html, /<div id="igny8-settings-root" class="wrap"><\/div>/ );
-	has( html, /<li class="[^"]*current[^"]*toplevel_page_igny8-settings[^"]*" id="toplevel_page_igny8-settings">/ );
-	has( html, /<div class='wp-menu-image dashicons-before dashicons-chart-area'[^]*?<div class='wp-menu-name'>IGNY8</ );
+	has(
+		html,
+		/<li class="[^"]*current[^"]*toplevel_page_igny8-settings[^"]*" id="toplevel_page_igny8-settings">/
+	);
+	has(
+		html,
+		/<div class='wp-menu-image dashicons-before dashicons-chart-area'[^]*?<div class='wp-menu-name'>IGNY8</
+	);
 
-	const script = /<script [^>]*id="igny8-settings-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
-	assert.match( script, /src="[^"]+\/wp-content\/plugins\/igny8\/build\/settings\.js\?ver=v-settings-1"/ );
-	has( html, /<link [^>]*id='igny8-settings-style-css'[^>]*build\/style-settings\.css\?ver=v-settings-1|<link [^>]*build\/style-settings\.css\?ver=v-settings-1[^>]*id='igny8-settings-style-css'/ );
-	has( html, /id='wp-components-css'|load-styles\.php\?[^'"]*wp-components/, 'wp-components style is loaded as a dependency' );
-	has( html, /id="wp-element-js"|load%5Bchunk_0%5D=[^'"]*wp-element/, 'script dependencies come from the .asset.php' );
+	const script =
+		/<script [^>]*id="igny8-settings-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
+	assert.match(
+		script,
+		/src="[^"]+\/wp-content\/plugins\/igny8\/build\/settings\.js\?ver=v-settings-1"/
+	);
+	has(
+		html,
+		/<link [^>]*id='igny8-settings-style-css'[^>]*build\/style-settings\.css\?ver=v-settings-1|<link [^>]*build\/style-settings\.css\?ver=v-settings-1[^>]*id='igny8-settings-style-css'/
+	);
+	has(
+		html,
+		/id='wp-components-css'|load-styles\.php\?[^'"]*wp-components/,
+		'wp-components style is loaded as a dependency'
+	);
+	has(
+		html,
+		/id="wp-element-js"|load%5Bchunk_0%5D=[^'"]*wp-element/,
+		'script dependencies come from the .asset.php'
+	);
 
-	const inline = /<script[^>]*id="igny8-settings-js-before"[^>]*>\s*window\.igny8Initial = (\{.*?\});\s*<\/script>/s.exec( html );
+	const inline =
+		/<script[^>]*id="igny8-settings-js-before"[^>]*>\s*window\.igny8Initial = (\{.*?\});\s*<\/script>/s.exec(
+			html
+		);
 	assert.ok( inline, 'initial state is inlined before the script' );
 	const state = JSON.parse( inline[ 1 ] );
-	assert.deepEqual( { ...state, restNonce: 'x' }, {
-		restRoot: `${ site.url }/wp-json/`,
-		restNonce: 'x',
-		namespace: 'igny8/v1',
-		connected: true,
-		siteId: 7,
-		cloudUrl: 'http://127.0.0.1:9',
-		siteName: 'Acme Blog',
-		accountName: 'Acme Publishing',
-		pluginVersion: '0.1.0',
-		wpVersion: '6.5.5',
-		user: { id: 1, canManage: true },
-	} );
+	assert.deepEqual(
+		{ ...state, restNonce: 'x' },
+		{
+			restRoot: `${ site.url }/wp-json/`,
+			restNonce: 'x',
+			namespace: 'igny8/v1',
+			connected: true,
+			siteId: 7,
+			cloudUrl: 'http://127.0.0.1:9',
+			siteName: 'Acme Blog',
+			accountName: 'Acme Publishing',
+			pluginVersion: '0.1.0',
+			wpVersion: '6.5.5',
+			user: { id: 1, canManage: true },
+		}
+	);
 	assert.match( state.restNonce, /^[0-9a-f]{10}$/ );
 	hasNot( html, /site_secret/ );
-	assert.ok( inline.index < html.indexOf( 'id="igny8-settings-js"' ), 'state comes before the script' );
+	assert.ok(
+		inline.index < html.indexOf( 'id="igny8-settings-js"' ),
+		'state comes before the script'
+	);
 } );
 
 test( 'other admin screens do not load the settings script', async () => {
-	const html = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: admin.cookie } } ) ).text();
+	const html = await (
+		await site.fetch( '/wp-admin/index.php', {
+			headers: { cookie: admin.cookie },
+		} )
+	).text();
 	has( html, /id="toplevel_page_igny8-settings"/, 'the menu is there' );
 	hasNot( html, /igny8-settings-js|igny8Initial/ );
 } );
 
 test( 'the block editor loads the editor entry with the initial state', async () => {
-	const html = await ( await site.fetch( '/wp-admin/post-new.php', { headers: { cookie: admin.cookie } } ) ).text();
-	const script = /<script [^>]*id="igny8-editor-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
+	const html = await (
+		await site.fetch( '/wp-admin/post-new.php', {
+			headers: { cookie: admin.cookie },
+		} )
+	).text();
+	const script =
+		/<script [^>]*id="igny8-editor-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
 	assert.match( script, /build\/editor\.js\?ver=v-editor-1/ );
-	has( html, /<script[^>]*id="igny8-editor-js-before"[^>]*>\s*window\.igny8Initial = \{/ );
+	has(
+		html,
+		/<script[^>]*id="igny8-editor-js-before"[^>]*>\s*window\.igny8Initial = \{/
+	);
 } );
 
 test( 'without a build the settings page shows a notice instead of failing', async () => {
 	await rm( path.join( pluginCopy, 'build' ), { recursive: true } );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', { headers: { cookie: admin.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', {
+		headers: { cookie: admin.cookie },
+	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
 	has( html, /notice-warning[^]*Run npm run build/ );
 	has( html, /<div id="igny8-settings-root" class="wrap"><\/div>/ );
 	hasNot( html, /igny8-settings-js/ );
 
-	const editor = await ( await site.fetch( '/wp-admin/post-new.php', { headers: { cookie: admin.cookie } } ) ).text();
+	const editor = await (
+		await site.fetch( '/wp-admin/post-new.php', {
+			headers: { cookie: admin.cookie },
+		} )
+	).text();
 	hasNot( editor, /igny8-editor-js/ );
 } );
 
@@ -209,7 +309,9 @@ test( 'the settings page is for administrators only', async () => {
 	await site.createUser( 'ed', 'editor' );
 	await site.setPassword( 'ed', 'ed-password' );
 	const editor = await site.login( 'ed', 'ed-password' );
-	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', { headers: { cookie: editor.cookie } } );
+	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-settings', {
+		headers: { cookie: editor.cookie },
+	} );
 	assert.equal( res.status, 403 );
 } );
 

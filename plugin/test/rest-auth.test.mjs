@@ -28,7 +28,12 @@ const STATUS = '/wp-json/igny8/v1/status';
 test( 'the namespace lists every route with its methods', async () => {
 	const { status, body } = await site.request( '/wp-json/igny8/v1' );
 	assert.equal( status, 200 );
-	const routes = Object.fromEntries( Object.entries( body.routes ).map( ( [ route, r ] ) => [ route, r.methods ] ) );
+	const routes = Object.fromEntries(
+		Object.entries( body.routes ).map( ( [ route, r ] ) => [
+			route,
+			r.methods,
+		] )
+	);
 	assert.deepEqual( routes, {
 		'/igny8/v1': [ 'GET' ],
 		'/igny8/v1/status': [ 'GET' ],
@@ -67,7 +72,9 @@ test( '/status answers an administrator authenticated with an application passwo
 
 test( '/status answers a logged-in browser that sends the REST nonce', async () => {
 	const { cookie, nonce } = await site.login( 'admin', ADMIN_PASSWORD );
-	const withNonce = await site.request( STATUS, { headers: { cookie, 'X-WP-Nonce': nonce } } );
+	const withNonce = await site.request( STATUS, {
+		headers: { cookie, 'X-WP-Nonce': nonce },
+	} );
 	assert.equal( withNonce.status, 200 );
 	assert.equal( withNonce.body.connected, false );
 
@@ -77,21 +84,43 @@ test( '/status answers a logged-in browser that sends the REST nonce', async () 
 } );
 
 test( '/status is open to editors and closed to subscribers (403)', async () => {
-	assert.equal( ( await site.request( STATUS, { auth: editorApp } ) ).status, 200 );
-	const { status, body } = await site.request( STATUS, { auth: subscriberApp } );
+	assert.equal(
+		( await site.request( STATUS, { auth: editorApp } ) ).status,
+		200
+	);
+	const { status, body } = await site.request( STATUS, {
+		auth: subscriberApp,
+	} );
 	assert.equal( status, 403 );
 	assert.equal( body.code, 'rest_forbidden' );
 } );
 
 test( 'connect, test and disconnect are for administrators only', async () => {
 	const calls = [
-		[ '/wp-json/igny8/v1/connect', { cloud_url: 'http://127.0.0.1:9', code: 'x' } ],
+		[
+			'/wp-json/igny8/v1/connect',
+			{ cloud_url: 'http://127.0.0.1:9', code: 'x' },
+		],
 		[ '/wp-json/igny8/v1/test', {} ],
 		[ '/wp-json/igny8/v1/disconnect', {} ],
 	];
 	for ( const [ path, body ] of calls ) {
-		assert.equal( ( await site.request( path, { method: 'POST', body } ) ).status, 401, `${ path } anonymous` );
-		assert.equal( ( await site.request( path, { method: 'POST', body, auth: editorApp } ) ).status, 403, `${ path } editor` );
+		assert.equal(
+			( await site.request( path, { method: 'POST', body } ) ).status,
+			401,
+			`${ path } anonymous`
+		);
+		assert.equal(
+			(
+				await site.request( path, {
+					method: 'POST',
+					body,
+					auth: editorApp,
+				} )
+			).status,
+			403,
+			`${ path } editor`
+		);
 	}
 } );
 
@@ -116,29 +145,50 @@ test( 'connect rejects a missing code and a cloud URL that is not a URL', async 
 } );
 
 test( 'test answers 409 while the site is not connected', async () => {
-	const { status, body } = await site.request( '/wp-json/igny8/v1/test', { method: 'POST', auth: adminApp } );
+	const { status, body } = await site.request( '/wp-json/igny8/v1/test', {
+		method: 'POST',
+		auth: adminApp,
+	} );
 	assert.equal( status, 409 );
 	assert.equal( body.code, 'igny8_not_connected' );
 } );
 
 test( 'IGNY8 post meta is registered for REST and hidden from users who cannot edit posts', async () => {
-	const post = await site.request( '/wp-json/wp/v2/posts/1?context=edit', { auth: editorApp } );
+	const post = await site.request( '/wp-json/wp/v2/posts/1?context=edit', {
+		auth: editorApp,
+	} );
 	assert.equal( post.status, 200 );
 	assert.deepEqual(
-		Object.keys( post.body.meta ).filter( ( k ) => k.startsWith( '_igny8_' ) ).sort(),
-		[ '_igny8_content_id', '_igny8_last_synced', '_igny8_managed', '_igny8_revision', '_igny8_task_id' ]
+		Object.keys( post.body.meta )
+			.filter( ( k ) => k.startsWith( '_igny8_' ) )
+			.sort(),
+		[
+			'_igny8_content_id',
+			'_igny8_last_synced',
+			'_igny8_managed',
+			'_igny8_revision',
+			'_igny8_task_id',
+		]
 	);
 
 	const updated = await site.request( '/wp-json/wp/v2/posts/1', {
 		method: 'POST',
 		auth: adminApp,
-		body: { meta: { _igny8_task_id: 12, _igny8_managed: true, _igny8_last_synced: '2026-01-02T03:04:05Z' } },
+		body: {
+			meta: {
+				_igny8_task_id: 12,
+				_igny8_managed: true,
+				_igny8_last_synced: '2026-01-02T03:04:05Z',
+			},
+		},
 	} );
 	assert.equal( updated.status, 200 );
 	assert.equal( updated.body.meta._igny8_task_id, 12 );
 	assert.equal( updated.body.meta._igny8_managed, true );
 
-	const stored = await site.php( `echo wp_json_encode( array( get_post_meta( 1, '_igny8_task_id', true ), get_post_meta( 1, '_igny8_managed', true ) ) );` );
+	const stored = await site.php(
+		`echo wp_json_encode( array( get_post_meta( 1, '_igny8_task_id', true ), get_post_meta( 1, '_igny8_managed', true ) ) );`
+	);
 	assert.deepEqual( JSON.parse( stored ), [ '12', '1' ] );
 
 	const forbidden = await site.request( '/wp-json/wp/v2/posts/1', {

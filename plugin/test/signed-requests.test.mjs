@@ -5,7 +5,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { fakeConnection, randomHex, signedHeaders, startSite } from './wp-fixture.mjs';
+import {
+	fakeConnection,
+	randomHex,
+	signedHeaders,
+	startSite,
+} from './wp-fixture.mjs';
 
 const TARGET = '/wp-json/igny8/v1/site-metadata';
 
@@ -22,10 +27,31 @@ before( async () => {
 after( () => site?.stop() );
 
 /** A request signed as the cloud would sign it; `tweak` may alter headers after signing. */
-async function signed( { method = 'GET', target = TARGET, body = '', secret = connection.site_secret, siteId = 7, timestamp, nonce, tweak } = {} ) {
-	const headers = signedHeaders( { siteId, secret, method, target, body, timestamp, nonce } );
+async function signed( {
+	method = 'GET',
+	target = TARGET,
+	body = '',
+	secret = connection.site_secret,
+	siteId = 7,
+	timestamp,
+	nonce,
+	tweak,
+} = {} ) {
+	const headers = signedHeaders( {
+		siteId,
+		secret,
+		method,
+		target,
+		body,
+		timestamp,
+		nonce,
+	} );
 	tweak?.( headers );
-	const res = await site.request( target, { method, headers, body: body === '' ? undefined : body } );
+	const res = await site.request( target, {
+		method,
+		headers,
+		body: body === '' ? undefined : body,
+	} );
 	responses.push( res.text );
 	return res;
 }
@@ -43,16 +69,31 @@ test( 'a correctly signed request gets the site metadata', async () => {
 	assert.match( body.php_version, /^\d+\.\d+\.\d+/ );
 	assert.equal( body.language, 'en-US' );
 	assert.equal( body.timezone, '+00:00' );
-	assert.deepEqual( body.post_types.find( ( t ) => t.name === 'post' ), { name: 'post', label: 'Posts', hierarchical: false } );
-	assert.deepEqual( body.post_types.find( ( t ) => t.name === 'page' ), { name: 'page', label: 'Pages', hierarchical: true } );
-	assert.ok( ! body.post_types.some( ( t ) => t.name === 'wp_template' ), 'only public post types' );
-	assert.deepEqual( body.taxonomies.find( ( t ) => t.name === 'category' ), {
-		name: 'category',
-		label: 'Categories',
-		hierarchical: true,
-		object_types: [ 'post' ],
-	} );
-	assert.ok( ! body.taxonomies.some( ( t ) => t.name === 'nav_menu' ), 'only public taxonomies' );
+	assert.deepEqual(
+		body.post_types.find( ( t ) => t.name === 'post' ),
+		{ name: 'post', label: 'Posts', hierarchical: false }
+	);
+	assert.deepEqual(
+		body.post_types.find( ( t ) => t.name === 'page' ),
+		{ name: 'page', label: 'Pages', hierarchical: true }
+	);
+	assert.ok(
+		! body.post_types.some( ( t ) => t.name === 'wp_template' ),
+		'only public post types'
+	);
+	assert.deepEqual(
+		body.taxonomies.find( ( t ) => t.name === 'category' ),
+		{
+			name: 'category',
+			label: 'Categories',
+			hierarchical: true,
+			object_types: [ 'post' ],
+		}
+	);
+	assert.ok(
+		! body.taxonomies.some( ( t ) => t.name === 'nav_menu' ),
+		'only public taxonomies'
+	);
 } );
 
 test( 'the signed target includes the query string', async () => {
@@ -76,7 +117,9 @@ test( 'the signed target includes the query string', async () => {
 } );
 
 test( 'a wrong signature is rejected with 401 igny8_bad_signature', async () => {
-	const { status, body } = await signed( { tweak: ( h ) => ( h[ 'X-IGNY8-Signature' ] = randomHex( 32 ) ) } );
+	const { status, body } = await signed( {
+		tweak: ( h ) => ( h[ 'X-IGNY8-Signature' ] = randomHex( 32 ) ),
+	} );
 	assert.equal( status, 401 );
 	assert.equal( body.code, 'igny8_bad_signature' );
 } );
@@ -100,7 +143,11 @@ test( 'a timestamp 400 seconds old (or ahead) is rejected as stale', async () =>
 		assert.equal( status, 401 );
 		assert.equal( body.code, 'igny8_stale_request' );
 	}
-	assert.equal( ( await signed( { timestamp: now - 200 } ) ).status, 200, 'within 300 s is fine' );
+	assert.equal(
+		( await signed( { timestamp: now - 200 } ) ).status,
+		200,
+		'within 300 s is fine'
+	);
 } );
 
 test( 'a replayed nonce is rejected', async () => {
@@ -114,18 +161,36 @@ test( 'a replayed nonce is rejected', async () => {
 test( 'of eight concurrent copies of one signed request, even on a slow database, exactly one is accepted', async () => {
 	// php -S runs 4 workers (scripts/wp/env.mjs), so the copies really race. A database that takes 100 ms
 	// per query on nonces (as a busy one may) opens wide any gap between "seen?" and "remember it".
-	const slowDatabase = path.join( site.dir, 'wp-content/mu-plugins/igny8-test-slow-nonces.php' );
+	const slowDatabase = path.join(
+		site.dir,
+		'wp-content/mu-plugins/igny8-test-slow-nonces.php'
+	);
 	await writeFile(
 		slowDatabase,
 		"<?php\nadd_filter( 'query', function ( $query ) {\n\tif ( false !== strpos( $query, 'igny8_n' ) ) {\n\t\tusleep( 100000 );\n\t}\n\treturn $query;\n} );\n"
 	);
 	try {
 		for ( let round = 1; round <= 2; round++ ) {
-			const headers = signedHeaders( { siteId: 7, secret: connection.site_secret, method: 'GET', target: TARGET } );
-			const copies = await Promise.all( Array.from( { length: 8 }, () => site.request( TARGET, { headers } ) ) );
+			const headers = signedHeaders( {
+				siteId: 7,
+				secret: connection.site_secret,
+				method: 'GET',
+				target: TARGET,
+			} );
+			const copies = await Promise.all(
+				Array.from( { length: 8 }, () =>
+					site.request( TARGET, { headers } )
+				)
+			);
 			responses.push( ...copies.map( ( r ) => r.text ) );
-			assert.equal( copies.filter( ( r ) => r.status === 200 ).length, 1, `round ${ round }: ${ copies.map( ( r ) => r.status ).join( ' ' ) }` );
-			for ( const refused of copies.filter( ( r ) => r.status !== 200 ) ) {
+			assert.equal(
+				copies.filter( ( r ) => r.status === 200 ).length,
+				1,
+				`round ${ round }: ${ copies.map( ( r ) => r.status ).join( ' ' ) }`
+			);
+			for ( const refused of copies.filter(
+				( r ) => r.status !== 200
+			) ) {
 				assert.equal( refused.status, 401 );
 				assert.equal( refused.body.code, 'igny8_replayed_nonce' );
 			}
@@ -152,7 +217,10 @@ test( 'spending nonces now and then forgets those seen more than 10 minutes ago'
 			'remembered' => ! IGNY8\\Nonces::spend( 'nonce-seen-599-seconds-ago', $now ),
 		) );
 	` );
-	assert.deepEqual( JSON.parse( out ), { forgotten: true, remembered: true } );
+	assert.deepEqual( JSON.parse( out ), {
+		forgotten: true,
+		remembered: true,
+	} );
 } );
 
 test( 'a forged request does not burn the nonce it carries', async () => {
@@ -163,8 +231,15 @@ test( 'a forged request does not burn the nonce it carries', async () => {
 } );
 
 test( 'each missing header is rejected with 401', async () => {
-	for ( const header of [ 'X-IGNY8-Site', 'X-IGNY8-Timestamp', 'X-IGNY8-Nonce', 'X-IGNY8-Signature' ] ) {
-		const { status, body } = await signed( { tweak: ( h ) => delete h[ header ] } );
+	for ( const header of [
+		'X-IGNY8-Site',
+		'X-IGNY8-Timestamp',
+		'X-IGNY8-Nonce',
+		'X-IGNY8-Signature',
+	] ) {
+		const { status, body } = await signed( {
+			tweak: ( h ) => delete h[ header ],
+		} );
 		assert.equal( status, 401, header );
 		assert.equal( body.code, 'igny8_bad_signature', header );
 	}
@@ -176,8 +251,18 @@ test( 'each missing header is rejected with 401', async () => {
 test( 'the body is part of the signature', async () => {
 	// POST /disconnect from the cloud, signed over "{}", but a different body is sent.
 	const target = '/wp-json/igny8/v1/disconnect';
-	const headers = signedHeaders( { siteId: 7, secret: connection.site_secret, method: 'POST', target, body: '{}' } );
-	const res = await site.request( target, { method: 'POST', headers, body: '{"x":1}' } );
+	const headers = signedHeaders( {
+		siteId: 7,
+		secret: connection.site_secret,
+		method: 'POST',
+		target,
+		body: '{}',
+	} );
+	const res = await site.request( target, {
+		method: 'POST',
+		headers,
+		body: '{"x":1}',
+	} );
 	responses.push( res.text );
 	assert.equal( res.status, 401 );
 	assert.equal( res.body.code, 'igny8_bad_signature' );
@@ -185,7 +270,11 @@ test( 'the body is part of the signature', async () => {
 } );
 
 test( 'the cloud can disconnect the site with a signed request', async () => {
-	const res = await signed( { method: 'POST', target: '/wp-json/igny8/v1/disconnect', body: '{}' } );
+	const res = await signed( {
+		method: 'POST',
+		target: '/wp-json/igny8/v1/disconnect',
+		body: '{}',
+	} );
 	assert.equal( res.status, 200 );
 	assert.deepEqual( res.body, { connected: false, cloud_cleared: true } );
 	assert.equal( await site.getOption( 'igny8_connection' ), null );

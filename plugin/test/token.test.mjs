@@ -13,8 +13,15 @@ let connection;
 const users = {};
 
 before( async () => {
-	site = await startSite( { extraConfig: [ "define( 'IGNY8_CLOUD_URL', 'http://cloud.test:8787/' );" ] } );
-	connection = fakeConnection( { site_id: 31, cloud_url: 'http://127.0.0.1:8787' } );
+	site = await startSite( {
+		extraConfig: [
+			"define( 'IGNY8_CLOUD_URL', 'http://cloud.test:8787/' );",
+		],
+	} );
+	connection = fakeConnection( {
+		site_id: 31,
+		cloud_url: 'http://127.0.0.1:8787',
+	} );
 	await site.setConnection( connection );
 	for ( const role of [ 'editor', 'author', 'contributor', 'subscriber' ] ) {
 		const id = await site.createUser( `${ role }1`, role );
@@ -29,10 +36,19 @@ const b64url = ( buf ) => Buffer.from( buf ).toString( 'base64url' );
 /** Verifies an HS256 JWT with the site secret; returns { header, claims }. */
 function verifyJwt( token, secret ) {
 	const [ header, payload, signature ] = token.split( '.' );
-	const expected = createHmac( 'sha256', secret ).update( `${ header }.${ payload }` ).digest();
+	const expected = createHmac( 'sha256', secret )
+		.update( `${ header }.${ payload }` )
+		.digest();
 	const given = Buffer.from( signature, 'base64url' );
-	assert.equal( b64url( given ), signature, 'signature is unpadded base64url' );
-	assert.ok( given.length === expected.length && timingSafeEqual( given, expected ), 'HS256 signature verifies' );
+	assert.equal(
+		b64url( given ),
+		signature,
+		'signature is unpadded base64url'
+	);
+	assert.ok(
+		given.length === expected.length && timingSafeEqual( given, expected ),
+		'HS256 signature verifies'
+	);
 	return {
 		header: JSON.parse( Buffer.from( header, 'base64url' ).toString() ),
 		claims: JSON.parse( Buffer.from( payload, 'base64url' ).toString() ),
@@ -42,16 +58,27 @@ function verifyJwt( token, secret ) {
 test( 'an administrator (cookie + REST nonce) gets an admin token', async () => {
 	const { cookie, nonce } = await site.login( 'admin', ADMIN_PASSWORD );
 	const before = Math.floor( Date.now() / 1000 );
-	const res = await site.request( TOKEN, { headers: { cookie, 'X-WP-Nonce': nonce } } );
+	const res = await site.request( TOKEN, {
+		headers: { cookie, 'X-WP-Nonce': nonce },
+	} );
 	assert.equal( res.status, 200 );
 	assert.match( res.headers.get( 'cache-control' ), /no-store/ );
-	assert.deepEqual( Object.keys( res.body ).sort(), [ 'cloud_url', 'expires_at', 'role', 'site_id', 'token' ] );
+	assert.deepEqual( Object.keys( res.body ).sort(), [
+		'cloud_url',
+		'expires_at',
+		'role',
+		'site_id',
+		'token',
+	] );
 	assert.equal( res.body.cloud_url, 'http://127.0.0.1:8787' );
 	assert.equal( res.body.site_id, 31 );
 	assert.equal( res.body.role, 'admin' );
 	assert.ok( ! res.text.includes( connection.site_secret ) );
 
-	const { header, claims } = verifyJwt( res.body.token, connection.site_secret );
+	const { header, claims } = verifyJwt(
+		res.body.token,
+		connection.site_secret
+	);
 	assert.deepEqual( header, { alg: 'HS256', typ: 'JWT' } );
 	assert.equal( claims.iss, 'igny8-wp' );
 	assert.equal( claims.aud, 'igny8-cloud' );
@@ -60,7 +87,10 @@ test( 'an administrator (cookie + REST nonce) gets an admin token', async () => 
 	assert.equal( claims.wp_user_id, 1 );
 	assert.equal( claims.role, 'admin' );
 	assert.equal( claims.name, 'admin' );
-	assert.ok( claims.iat >= before - 1 && claims.iat <= Math.floor( Date.now() / 1000 ) + 1 );
+	assert.ok(
+		claims.iat >= before - 1 &&
+			claims.iat <= Math.floor( Date.now() / 1000 ) + 1
+	);
 	assert.equal( claims.exp, claims.iat + 600 );
 	assert.equal( res.body.expires_at, claims.exp );
 	assert.match( claims.jti, /^[0-9a-f]{32}$/ );
@@ -121,13 +151,30 @@ test( 'the IGNY8 screens open for edit_posts and up; a subscriber has no IGNY8 m
 	for ( const login of [ 'contributor1', 'subscriber1' ] ) {
 		await site.setPassword( login, `${ login }-password` );
 	}
-	const contributor = await site.login( 'contributor1', 'contributor1-password' );
-	const subscriber = await site.login( 'subscriber1', 'subscriber1-password' );
-	const screen = ( slug, { cookie } ) => site.fetch( `/wp-admin/admin.php?page=${ slug }`, { headers: { cookie } } );
+	const contributor = await site.login(
+		'contributor1',
+		'contributor1-password'
+	);
+	const subscriber = await site.login(
+		'subscriber1',
+		'subscriber1-password'
+	);
+	const screen = ( slug, { cookie } ) =>
+		site.fetch( `/wp-admin/admin.php?page=${ slug }`, {
+			headers: { cookie },
+		} );
 
-	const menu = await ( await site.fetch( '/wp-admin/index.php', { headers: { cookie: contributor.cookie } } ) ).text();
+	const menu = await (
+		await site.fetch( '/wp-admin/index.php', {
+			headers: { cookie: contributor.cookie },
+		} )
+	).text();
 	assert.match( menu, /href='admin\.php\?page=igny8-planner'/ );
-	for ( const slug of [ 'igny8-planner', 'igny8-keywords', 'igny8-credits' ] ) {
+	for ( const slug of [
+		'igny8-planner',
+		'igny8-keywords',
+		'igny8-credits',
+	] ) {
 		const res = await screen( slug, contributor );
 		await res.arrayBuffer();
 		assert.equal( res.status, 200, `contributor, ${ slug }` );
@@ -136,9 +183,20 @@ test( 'the IGNY8 screens open for edit_posts and up; a subscriber has no IGNY8 m
 	await settings.arrayBuffer();
 	assert.equal( settings.status, 403, 'the settings are for administrators' );
 
-	const profile = await ( await site.fetch( '/wp-admin/profile.php', { headers: { cookie: subscriber.cookie } } ) ).text();
+	const profile = await (
+		await site.fetch( '/wp-admin/profile.php', {
+			headers: { cookie: subscriber.cookie },
+		} )
+	).text();
 	assert.doesNotMatch( profile, /page=igny8-/ );
-	for ( const slug of [ 'igny8-planner', 'igny8-keywords', 'igny8-clusters', 'igny8-ideas', 'igny8-credits', 'igny8-settings' ] ) {
+	for ( const slug of [
+		'igny8-planner',
+		'igny8-keywords',
+		'igny8-clusters',
+		'igny8-ideas',
+		'igny8-credits',
+		'igny8-settings',
+	] ) {
 		const res = await screen( slug, subscriber );
 		await res.arrayBuffer();
 		assert.equal( res.status, 403, `subscriber, ${ slug }` );
@@ -148,14 +206,17 @@ test( 'the IGNY8 screens open for edit_posts and up; a subscriber has no IGNY8 m
 test( 'every token has its own jti', async () => {
 	const a = await site.request( TOKEN, { auth: users.editor.auth } );
 	const b = await site.request( TOKEN, { auth: users.editor.auth } );
-	const jti = ( r ) => verifyJwt( r.body.token, connection.site_secret ).claims.jti;
+	const jti = ( r ) =>
+		verifyJwt( r.body.token, connection.site_secret ).claims.jti;
 	assert.notEqual( jti( a ), jti( b ) );
 } );
 
 test( 'a token does not verify with another secret', async () => {
 	const { body } = await site.request( TOKEN, { auth: users.editor.auth } );
 	const [ header, payload, signature ] = body.token.split( '.' );
-	const other = createHmac( 'sha256', 'f'.repeat( 64 ) ).update( `${ header }.${ payload }` ).digest( 'base64url' );
+	const other = createHmac( 'sha256', 'f'.repeat( 64 ) )
+		.update( `${ header }.${ payload }` )
+		.digest( 'base64url' );
 	assert.notEqual( signature, other );
 } );
 
@@ -167,14 +228,21 @@ test( 'anonymous visitors get 401', async () => {
 
 test( 'a disconnected site answers 409 igny8_not_connected, still 403 to a subscriber', async () => {
 	await site.clearConnection();
-	const { status, body } = await site.request( TOKEN, { auth: users.editor.auth } );
+	const { status, body } = await site.request( TOKEN, {
+		auth: users.editor.auth,
+	} );
 	assert.equal( status, 409 );
 	assert.equal( body.code, 'igny8_not_connected' );
-	assert.equal( ( await site.request( TOKEN, { auth: users.subscriber.auth } ) ).status, 403 );
+	assert.equal(
+		( await site.request( TOKEN, { auth: users.subscriber.auth } ) ).status,
+		403
+	);
 } );
 
 test( 'without a connection or saved settings, the cloud URL comes from IGNY8_CLOUD_URL', async () => {
-	const { body } = await site.request( '/wp-json/igny8/v1/status', { auth: users.editor.auth } );
+	const { body } = await site.request( '/wp-json/igny8/v1/status', {
+		auth: users.editor.auth,
+	} );
 	assert.equal( body.connected, false );
 	assert.equal( body.cloud_url, 'http://cloud.test:8787' );
 } );

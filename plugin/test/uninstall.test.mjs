@@ -19,7 +19,12 @@ test( 'uninstall removes options, seen nonces, transients, the outbox table and 
 	// A signed request leaves its nonce behind.
 	const target = '/wp-json/igny8/v1/site-metadata';
 	const res = await site.request( target, {
-		headers: signedHeaders( { siteId: connection.site_id, secret: connection.site_secret, method: 'GET', target } ),
+		headers: signedHeaders( {
+			siteId: connection.site_id,
+			secret: connection.site_secret,
+			method: 'GET',
+			target,
+		} ),
 	} );
 	assert.equal( res.status, 200 );
 
@@ -45,14 +50,28 @@ test( 'uninstall removes options, seen nonces, transients, the outbox table and 
 		) );
 	`;
 	const beforeUninstall = JSON.parse( await site.php( snapshot ) );
-	assert.deepEqual( beforeUninstall.meta, [ '_igny8_content_id', '_igny8_managed', '_igny8_task_id' ] );
+	assert.deepEqual( beforeUninstall.meta, [
+		'_igny8_content_id',
+		'_igny8_managed',
+		'_igny8_task_id',
+	] );
 	assert.deepEqual( beforeUninstall.table, [ 'wp_igny8_outbox' ] );
 	assert.ok( beforeUninstall.options.includes( 'igny8_connection' ) );
 	assert.ok( beforeUninstall.options.includes( 'igny8_settings' ) );
 	assert.ok( beforeUninstall.options.includes( 'igny8_db_version' ) );
-	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( 'igny8_nonce_' ) ) );
-	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( '_transient_igny8_n_' ) ) );
-	assert.ok( beforeUninstall.options.some( ( o ) => o.startsWith( '_transient_timeout_igny8_n_' ) ) );
+	assert.ok(
+		beforeUninstall.options.some( ( o ) => o.startsWith( 'igny8_nonce_' ) )
+	);
+	assert.ok(
+		beforeUninstall.options.some( ( o ) =>
+			o.startsWith( '_transient_igny8_n_' )
+		)
+	);
+	assert.ok(
+		beforeUninstall.options.some( ( o ) =>
+			o.startsWith( '_transient_timeout_igny8_n_' )
+		)
+	);
 
 	// What wp-admin does when the plugin is deleted: deactivate, then run uninstall.php.
 	await site.php( `
@@ -72,7 +91,11 @@ test( 'uninstall removes options, seen nonces, transients, the outbox table and 
 } );
 
 test( 'uninstall.php does nothing when loaded outside an uninstall', async () => {
-	const out = await site.php( `include WP_PLUGIN_DIR . '/igny8/uninstall.php'; echo 'not reached';` ).catch( ( e ) => e.message );
+	const out = await site
+		.php(
+			`include WP_PLUGIN_DIR . '/igny8/uninstall.php'; echo 'not reached';`
+		)
+		.catch( ( e ) => e.message );
 	assert.doesNotMatch( out, /not reached/ );
 } );
 

@@ -40,12 +40,21 @@ let plain;
 
 // What a visitor requests: public pages, and the admin-ajax.php / admin-post.php calls that themes and
 // other plugins make from public pages (these run admin_init; WordPress answers 400 to an unknown action).
-const VISITOR_CALLS = { 'admin-ajax': '/wp-admin/admin-ajax.php?action=nothing', 'admin-post': '/wp-admin/admin-post.php?action=nothing' };
+const VISITOR_CALLS = {
+	'admin-ajax': '/wp-admin/admin-ajax.php?action=nothing',
+	'admin-post': '/wp-admin/admin-post.php?action=nothing',
+};
 
 async function probe( page ) {
-	const res = await site.fetch( page, { headers: { 'X-Weight-Probe': '1' } } );
+	const res = await site.fetch( page, {
+		headers: { 'X-Weight-Probe': '1' },
+	} );
 	const body = await res.text();
-	assert.equal( res.status, page.startsWith( '/wp-admin/' ) ? 400 : 200, page );
+	assert.equal(
+		res.status,
+		page.startsWith( '/wp-admin/' ) ? 400 : 200,
+		page
+	);
 	const found = PROBE_COMMENT.exec( body );
 	assert.ok( found, `${ page } has no probe comment` );
 	return { ...JSON.parse( found[ 1 ] ), html: body.slice( 0, found.index ) };
@@ -62,7 +71,9 @@ async function steady( page ) {
 		}
 		last = next;
 	}
-	assert.fail( `${ page }: the query count never settled (last ${ last.queries })` );
+	assert.fail(
+		`${ page }: the query count never settled (last ${ last.queries })`
+	);
 }
 
 async function measure( which = pages ) {
@@ -73,12 +84,20 @@ async function measure( which = pages ) {
 	return out;
 }
 
-const queries = ( measured ) => Object.fromEntries( Object.entries( measured ).map( ( [ k, v ] ) => [ k, v.queries ] ) );
+const queries = ( measured ) =>
+	Object.fromEntries(
+		Object.entries( measured ).map( ( [ k, v ] ) => [ k, v.queries ] )
+	);
 
 before( async () => {
 	// WP-cron is WordPress's own and runs on whichever request finds an event due: off, so counts compare.
-	site = await startSite( { extraConfig: [ "define( 'DISABLE_WP_CRON', true );" ] } );
-	await writeFile( path.join( site.dir, 'wp-content/mu-plugins/weight-probe.php' ), PROBE );
+	site = await startSite( {
+		extraConfig: [ "define( 'DISABLE_WP_CRON', true );" ],
+	} );
+	await writeFile(
+		path.join( site.dir, 'wp-content/mu-plugins/weight-probe.php' ),
+		PROBE
+	);
 	const made = await site.php( `
 		$cat = wp_insert_term( 'Guides', 'category' );
 		$paragraphs = '';
@@ -94,40 +113,69 @@ before( async () => {
 	pages = { home: '/', post: made.trim() };
 
 	// The same site without the plugin: the baseline every measurement compares with.
-	await site.php( `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${ PLUGIN }', true );` );
+	await site.php(
+		`require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${ PLUGIN }', true );`
+	);
 	plain = { ...( await measure() ), ...( await measure( VISITOR_CALLS ) ) };
-	await site.php( `require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin( '${ PLUGIN }' ); if ( is_wp_error( $r ) ) { exit( 1 ); }` );
+	await site.php(
+		`require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin( '${ PLUGIN }' ); if ( is_wp_error( $r ) ) { exit( 1 ); }`
+	);
 } );
 
 after( async () => {
 	await site?.stop();
 } );
 
-const only = ( measured, which ) => Object.fromEntries( Object.keys( which ).map( ( k ) => [ k, measured[ k ] ] ) );
+const only = ( measured, which ) =>
+	Object.fromEntries(
+		Object.keys( which ).map( ( k ) => [ k, measured[ k ] ] )
+	);
 
 test( 'the baseline is a site without the plugin, and the probe sees its pages', () => {
 	for ( const [ name, measured ] of Object.entries( plain ) ) {
 		assert.ok( measured.queries > 0, name );
-		assert.deepEqual( measured.files, [], `${ name } loaded plugin files while it was inactive` );
+		assert.deepEqual(
+			measured.files,
+			[],
+			`${ name } loaded plugin files while it was inactive`
+		);
 	}
 	assert.match( plain.post.html, /Paragraph 3 about keyword research/ );
 	assert.match( plain.home.html, /Guide 2/ );
 } );
 
 test( 'public pages make exactly the queries they make without the plugin', async () => {
-	assert.ok( ( await site.getOption( 'active_plugins' ) ).includes( PLUGIN ) );
-	assert.deepEqual( queries( await measure() ), queries( only( plain, pages ) ) );
+	assert.ok(
+		( await site.getOption( 'active_plugins' ) ).includes( PLUGIN )
+	);
+	assert.deepEqual(
+		queries( await measure() ),
+		queries( only( plain, pages ) )
+	);
 } );
 
 test( "a visitor's admin-ajax.php and admin-post.php calls make exactly the queries they make without the plugin", async () => {
-	assert.deepEqual( queries( await measure( VISITOR_CALLS ) ), queries( only( plain, VISITOR_CALLS ) ) );
+	assert.deepEqual(
+		queries( await measure( VISITOR_CALLS ) ),
+		queries( only( plain, VISITOR_CALLS ) )
+	);
 } );
 
 test( 'public pages load only the plugin bootstrap and carry no plugin script, style or mention', async () => {
 	for ( const [ name, measured ] of Object.entries( await measure() ) ) {
-		assert.deepEqual( measured.files, BOOTSTRAP, `${ name } loaded more than the bootstrap` );
-		assert.ok( ! measured.html.includes( '/plugins/igny8/' ), `${ name } links a plugin asset` );
-		assert.ok( ! /igny8/i.test( measured.html ), `${ name } mentions igny8` );
+		assert.deepEqual(
+			measured.files,
+			BOOTSTRAP,
+			`${ name } loaded more than the bootstrap`
+		);
+		assert.ok(
+			! measured.html.includes( '/plugins/igny8/' ),
+			`${ name } links a plugin asset`
+		);
+		assert.ok(
+			! /igny8/i.test( measured.html ),
+			`${ name } mentions igny8`
+		);
 	}
 } );
 
@@ -135,17 +183,28 @@ test( 'connected, public pages and visitor calls still make the same queries; pa
 	await site.setConnection( fakeConnection() );
 	const connected = await measure();
 	assert.deepEqual( queries( connected ), queries( only( plain, pages ) ) );
-	assert.deepEqual( queries( await measure( VISITOR_CALLS ) ), queries( only( plain, VISITOR_CALLS ) ) );
+	assert.deepEqual(
+		queries( await measure( VISITOR_CALLS ) ),
+		queries( only( plain, VISITOR_CALLS ) )
+	);
 	for ( const [ name, measured ] of Object.entries( connected ) ) {
 		assert.deepEqual( measured.files, BOOTSTRAP, name );
-		assert.ok( ! /igny8/i.test( measured.html ), `${ name } mentions igny8` );
+		assert.ok(
+			! /igny8/i.test( measured.html ),
+			`${ name } mentions igny8`
+		);
 	}
 } );
 
 test( `connected and after its admin screens ran, the plugin autoloads at most ${ AUTOLOAD_LIMIT } bytes`, async () => {
 	const admin = await site.login( 'admin', ADMIN_PASSWORD );
-	for ( const screen of [ '/wp-admin/admin.php?page=igny8-settings', '/wp-admin/post-new.php' ] ) {
-		const res = await site.fetch( screen, { headers: { cookie: admin.cookie } } );
+	for ( const screen of [
+		'/wp-admin/admin.php?page=igny8-settings',
+		'/wp-admin/post-new.php',
+	] ) {
+		const res = await site.fetch( screen, {
+			headers: { cookie: admin.cookie },
+		} );
 		await res.arrayBuffer();
 		assert.equal( res.status, 200, screen );
 	}
@@ -160,7 +219,10 @@ test( `connected and after its admin screens ran, the plugin autoloads at most $
 	` );
 	const rows = JSON.parse( out );
 	const total = rows.reduce( ( sum, r ) => sum + Number( r.bytes ), 0 );
-	assert.ok( total <= AUTOLOAD_LIMIT, `${ total } bytes autoloaded: ${ JSON.stringify( rows ) }` );
+	assert.ok(
+		total <= AUTOLOAD_LIMIT,
+		`${ total } bytes autoloaded: ${ JSON.stringify( rows ) }`
+	);
 } );
 
 test( 'nothing above logged a PHP error, warning, notice or deprecation', async () => {

@@ -7,39 +7,80 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort, prepareWordPress, runPhp, startWordPress } from '../../scripts/wp/env.mjs';
+import {
+	freePort,
+	prepareWordPress,
+	runPhp,
+	startWordPress,
+} from '../../scripts/wp/env.mjs';
 
-export const PLUGIN_DIR = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..' );
+export const PLUGIN_DIR = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'..'
+);
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-export const sha256Hex = ( body ) => createHash( 'sha256' ).update( body ).digest( 'hex' );
+export const sha256Hex = ( body ) =>
+	createHash( 'sha256' ).update( body ).digest( 'hex' );
 export const randomHex = ( bytes ) => randomBytes( bytes ).toString( 'hex' );
 
 /** The signing spec (ARCHITECTURE.md §4), written independently of the PHP code it checks. */
-export function sign( { method, target, timestamp, nonce, body = '', secret } ) {
-	const canonical = [ method.toUpperCase(), target, String( timestamp ), nonce, sha256Hex( body ) ].join( '\n' );
+export function sign( {
+	method,
+	target,
+	timestamp,
+	nonce,
+	body = '',
+	secret,
+} ) {
+	const canonical = [
+		method.toUpperCase(),
+		target,
+		String( timestamp ),
+		nonce,
+		sha256Hex( body ),
+	].join( '\n' );
 	return createHmac( 'sha256', secret ).update( canonical ).digest( 'hex' );
 }
 
-export function signedHeaders( { siteId, secret, method, target, body = '', timestamp, nonce } ) {
+export function signedHeaders( {
+	siteId,
+	secret,
+	method,
+	target,
+	body = '',
+	timestamp,
+	nonce,
+} ) {
 	timestamp ??= Math.floor( Date.now() / 1000 );
 	nonce ??= randomHex( 16 );
 	return {
 		'X-IGNY8-Site': String( siteId ),
 		'X-IGNY8-Timestamp': String( timestamp ),
 		'X-IGNY8-Nonce': nonce,
-		'X-IGNY8-Signature': sign( { method, target, timestamp, nonce, body, secret } ),
+		'X-IGNY8-Signature': sign( {
+			method,
+			target,
+			timestamp,
+			nonce,
+			body,
+			secret,
+		} ),
 	};
 }
 
-export const basicAuth = ( user, password ) => `Basic ${ Buffer.from( `${ user }:${ password }` ).toString( 'base64' ) }`;
+export const basicAuth = ( user, password ) =>
+	`Basic ${ Buffer.from( `${ user }:${ password }` ).toString( 'base64' ) }`;
 
 /**
  * Prepares and starts a WordPress. Call from a `before` hook; call `site.stop()` in `after`.
  *
  * @param {{ pluginDir?: string, extraConfig?: string[] }} [options]
  */
-export async function startSite( { pluginDir = PLUGIN_DIR, extraConfig = [] } = {} ) {
+export async function startSite( {
+	pluginDir = PLUGIN_DIR,
+	extraConfig = [],
+} = {} ) {
 	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-wp-' ) );
 	const port = await freePort();
 	const url = `http://127.0.0.1:${ port }`;
@@ -80,13 +121,20 @@ export async function startSite( { pluginDir = PLUGIN_DIR, extraConfig = [] } = 
 		},
 
 		/** JSON request; resolves { status, body, text, headers }. */
-		async request( urlPath, { method = 'GET', headers = {}, body, auth } = {} ) {
+		async request(
+			urlPath,
+			{ method = 'GET', headers = {}, body, auth } = {}
+		) {
 			const init = { method, headers: { ...headers } };
 			if ( auth ) {
-				init.headers.Authorization = basicAuth( auth.user, auth.password );
+				init.headers.Authorization = basicAuth(
+					auth.user,
+					auth.password
+				);
 			}
 			if ( body !== undefined ) {
-				init.body = typeof body === 'string' ? body : JSON.stringify( body );
+				init.body =
+					typeof body === 'string' ? body : JSON.stringify( body );
 				init.headers[ 'Content-Type' ] ??= 'application/json';
 			}
 			const res = await site.fetch( urlPath, init );
@@ -97,7 +145,12 @@ export async function startSite( { pluginDir = PLUGIN_DIR, extraConfig = [] } = 
 			} catch {
 				json = undefined;
 			}
-			return { status: res.status, body: json, text, headers: res.headers };
+			return {
+				status: res.status,
+				body: json,
+				text,
+				headers: res.headers,
+			};
 		},
 
 		/** Creates a user with a role; resolves its id. */
@@ -125,51 +178,78 @@ export async function startSite( { pluginDir = PLUGIN_DIR, extraConfig = [] } = 
 		async login( login, password ) {
 			const res = await site.fetch( '/wp-login.php', {
 				method: 'POST',
-				headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
-				body: new URLSearchParams( { log: login, pwd: password, 'wp-submit': 'Log In', testcookie: '1' } ),
+				headers: {
+					cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
+				},
+				body: new URLSearchParams( {
+					log: login,
+					pwd: password,
+					'wp-submit': 'Log In',
+					testcookie: '1',
+				} ),
 			} );
 			await res.arrayBuffer();
 			if ( res.status !== 302 ) {
-				throw new Error( `login as ${ login } failed: HTTP ${ res.status }` );
+				throw new Error(
+					`login as ${ login } failed: HTTP ${ res.status }`
+				);
 			}
 			const cookie = res.headers
 				.getSetCookie()
 				.map( ( c ) => c.split( ';' )[ 0 ] )
 				.filter( ( c ) => ! c.endsWith( '=deleted' ) )
 				.join( '; ' );
-			const nonceRes = await site.fetch( '/wp-admin/admin-ajax.php?action=rest-nonce', { headers: { cookie } } );
+			const nonceRes = await site.fetch(
+				'/wp-admin/admin-ajax.php?action=rest-nonce',
+				{ headers: { cookie } }
+			);
 			return { cookie, nonce: ( await nonceRes.text() ).trim() };
 		},
 
 		async setPassword( login, password ) {
-			await php( `wp_set_password( ${ JSON.stringify( password ) }, get_user_by( 'login', ${ JSON.stringify( login ) } )->ID );` );
+			await php(
+				`wp_set_password( ${ JSON.stringify( password ) }, get_user_by( 'login', ${ JSON.stringify( login ) } )->ID );`
+			);
 		},
 
 		/** Stores a connection as if the site had connected to a cloud. */
 		async setConnection( connection ) {
-			await php( `IGNY8\\Options::update( IGNY8\\Options::CONNECTION, json_decode( getenv( 'IGNY8_TEST_VALUE' ), true ) );`, {
-				IGNY8_TEST_VALUE: JSON.stringify( connection ),
-			} );
+			await php(
+				`IGNY8\\Options::update( IGNY8\\Options::CONNECTION, json_decode( getenv( 'IGNY8_TEST_VALUE' ), true ) );`,
+				{
+					IGNY8_TEST_VALUE: JSON.stringify( connection ),
+				}
+			);
 		},
 
 		async clearConnection() {
-			await php( `IGNY8\\Options::delete( IGNY8\\Options::CONNECTION );` );
+			await php(
+				`IGNY8\\Options::delete( IGNY8\\Options::CONNECTION );`
+			);
 		},
 
 		async getOption( name ) {
-			const out = await php( `echo wp_json_encode( get_option( ${ JSON.stringify( name ) }, null ) );` );
+			const out = await php(
+				`echo wp_json_encode( get_option( ${ JSON.stringify( name ) }, null ) );`
+			);
 			return JSON.parse( out );
 		},
 
 		/** PHP errors, warnings, notices and deprecations logged so far (debug.log + php -S log). */
 		async phpErrors() {
 			const logs = await Promise.all(
-				[ debugLog, server.logFile ].map( ( f ) => readFile( f, 'utf8' ).catch( () => '' ) )
+				[ debugLog, server.logFile ].map( ( f ) =>
+					readFile( f, 'utf8' ).catch( () => '' )
+				)
 			);
 			return logs
 				.join( '\n' )
 				.split( '\n' )
-				.filter( ( line ) => /PHP (Fatal|Parse|Warning|Notice|Deprecated)|doing_it_wrong|was called <strong>incorrectly/i.test( line ) );
+				.filter( ( line ) =>
+					/PHP (Fatal|Parse|Warning|Notice|Deprecated)|doing_it_wrong|was called <strong>incorrectly/i.test(
+						line
+					)
+				);
 		},
 	};
 	return site;

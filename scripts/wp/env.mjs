@@ -20,10 +20,16 @@ const execFileP = promisify( execFile );
 
 const HERE = path.dirname( fileURLToPath( import.meta.url ) );
 const REPO = path.resolve( HERE, '../..' );
-const BUILDS = path.join( REPO, 'node_modules/@wp-playground/wordpress-builds' );
+const BUILDS = path.join(
+	REPO,
+	'node_modules/@wp-playground/wordpress-builds'
+);
 const WP_ZIP = path.join( BUILDS, 'src/wordpress/wp-6.5.zip' );
 const WP_STATIC = path.join( BUILDS, 'public/wp-6.5' );
-const SQLITE_ZIP = path.join( BUILDS, 'src/sqlite-database-integration/sqlite-database-integration.zip' );
+const SQLITE_ZIP = path.join(
+	BUILDS,
+	'src/sqlite-database-integration/sqlite-database-integration.zip'
+);
 const SQLITE_SLUG = 'sqlite-database-integration';
 const STATE_FILE = '.igny8-wp.json';
 const PLUGIN_SLUG = 'igny8';
@@ -81,40 +87,63 @@ export async function prepareWordPress( {
 	url = url.replace( /\/+$/, '' );
 	for ( const file of [ WP_ZIP, SQLITE_ZIP ] ) {
 		if ( ! existsSync( file ) ) {
-			throw new Error( `Missing ${ file }: run npm install at the repository root.` );
+			throw new Error(
+				`Missing ${ file }: run npm install at the repository root.`
+			);
 		}
 	}
 	await fs.mkdir( dir, { recursive: true } );
 
 	const state = await readState( dir );
 	state.salts ??= makeSalts();
-	state.adminPassword = adminPassword ?? state.adminPassword ?? randomBytes( 12 ).toString( 'base64url' );
+	state.adminPassword =
+		adminPassword ??
+		state.adminPassword ??
+		randomBytes( 12 ).toString( 'base64url' );
 	state.url = url;
 	state.wp = WP_VERSION;
 
 	const pluginsDir = path.join( dir, 'wp-content/plugins' );
 	const sqliteDir = path.join( pluginsDir, SQLITE_SLUG );
-	if ( ! existsSync( path.join( dir, 'wp-settings.php' ) ) || ! existsSync( path.join( sqliteDir, 'load.php' ) ) ) {
+	if (
+		! existsSync( path.join( dir, 'wp-settings.php' ) ) ||
+		! existsSync( path.join( sqliteDir, 'load.php' ) )
+	) {
 		const core = await coreCache();
 		if ( shareCore ) {
-			await execFileP( 'cp', [ '-al', `${ core }/.`, dir ] ).catch( () => copyDir( core, dir ) );
+			await execFileP( 'cp', [ '-al', `${ core }/.`, dir ] ).catch( () =>
+				copyDir( core, dir )
+			);
 		} else {
 			await copyDir( core, dir );
 		}
 	}
 
-	const dbCopy = await fs.readFile( path.join( sqliteDir, 'db.copy' ), 'utf8' );
+	const dbCopy = await fs.readFile(
+		path.join( sqliteDir, 'db.copy' ),
+		'utf8'
+	);
 	await fs.writeFile(
 		path.join( dir, 'wp-content/db.php' ),
 		dbCopy
 			.replaceAll( '{SQLITE_IMPLEMENTATION_FOLDER_PATH}', sqliteDir )
 			.replaceAll( '{SQLITE_PLUGIN}', `${ SQLITE_SLUG }/load.php` )
 	);
-	await fs.mkdir( path.join( dir, 'wp-content/database' ), { recursive: true } );
+	await fs.mkdir( path.join( dir, 'wp-content/database' ), {
+		recursive: true,
+	} );
 
-	await fs.writeFile( path.join( dir, 'wp-config.php' ), wpConfig( { url, salts: state.salts, extraConfig } ) );
-	await fs.copyFile( path.join( HERE, 'router.php' ), path.join( dir, 'router.php' ) );
-	await fs.mkdir( path.join( dir, 'wp-content/mu-plugins' ), { recursive: true } );
+	await fs.writeFile(
+		path.join( dir, 'wp-config.php' ),
+		wpConfig( { url, salts: state.salts, extraConfig } )
+	);
+	await fs.copyFile(
+		path.join( HERE, 'router.php' ),
+		path.join( dir, 'router.php' )
+	);
+	await fs.mkdir( path.join( dir, 'wp-content/mu-plugins' ), {
+		recursive: true,
+	} );
 	await fs.copyFile(
 		path.join( HERE, 'mu-plugins/igny8-dev-offline.php' ),
 		path.join( dir, 'wp-content/mu-plugins/igny8-dev-offline.php' )
@@ -138,7 +167,10 @@ export async function prepareWordPress( {
 		url,
 		plugins: [ `${ PLUGIN_SLUG }/${ PLUGIN_SLUG }.php` ],
 	};
-	await php( dir, INSTALL_PHP, { IGNY8_SETUP: JSON.stringify( setup ), IGNY8_INSTALLING: '1' } );
+	await php( dir, INSTALL_PHP, {
+		IGNY8_SETUP: JSON.stringify( setup ),
+		IGNY8_INSTALLING: '1',
+	} );
 	await php( dir, CONFIGURE_PHP, { IGNY8_SETUP: JSON.stringify( setup ) } );
 
 	return { dir, url, adminUser, adminPassword: state.adminPassword };
@@ -150,10 +182,17 @@ export async function prepareWordPress( {
  *
  * @returns {Promise<{ url: string, pid: number, logFile: string, stop: () => Promise<void> }>}
  */
-export async function startWordPress( { dir, port, host = '127.0.0.1', timeoutMs = 20000 } ) {
+export async function startWordPress( {
+	dir,
+	port,
+	host = '127.0.0.1',
+	timeoutMs = 20000,
+} ) {
 	dir = path.resolve( dir );
 	if ( ! existsSync( path.join( dir, 'router.php' ) ) ) {
-		throw new Error( `${ dir } is not prepared: call prepareWordPress first.` );
+		throw new Error(
+			`${ dir } is not prepared: call prepareWordPress first.`
+		);
 	}
 	const url = `http://${ host }:${ port }`;
 	if ( await isListening( host, port ) ) {
@@ -164,23 +203,37 @@ export async function startWordPress( { dir, port, host = '127.0.0.1', timeoutMs
 	const child = spawn(
 		'php',
 		[
-			'-d', 'display_errors=0',
-			'-d', 'log_errors=1',
-			'-d', 'memory_limit=512M',
-			'-d', 'upload_max_filesize=64M',
-			'-d', 'post_max_size=64M',
-			'-S', `${ host }:${ port }`,
-			'-t', dir,
+			'-d',
+			'display_errors=0',
+			'-d',
+			'log_errors=1',
+			'-d',
+			'memory_limit=512M',
+			'-d',
+			'upload_max_filesize=64M',
+			'-d',
+			'post_max_size=64M',
+			'-S',
+			`${ host }:${ port }`,
+			'-t',
+			dir,
 			path.join( dir, 'router.php' ),
 		],
-		{ cwd: dir, detached: true, stdio: [ 'ignore', fd, fd ], env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } }
+		{
+			cwd: dir,
+			detached: true,
+			stdio: [ 'ignore', fd, fd ],
+			env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+		}
 	);
 	closeSync( fd );
 	child.unref();
 
 	let exited = null;
 	const exitPromise = new Promise( ( resolve ) =>
-		child.once( 'exit', ( code, signal ) => resolve( ( exited = { code, signal } ) ) )
+		child.once( 'exit', ( code, signal ) =>
+			resolve( ( exited = { code, signal } ) )
+		)
 	);
 	const killGroup = ( signal ) => {
 		try {
@@ -205,18 +258,25 @@ export async function startWordPress( { dir, port, host = '127.0.0.1', timeoutMs
 	};
 
 	const deadline = Date.now() + timeoutMs;
-	for ( ;; ) {
+	for (;;) {
 		if ( exited ) {
-			throw new Error( `php -S exited (${ exited.code ?? exited.signal }):\n${ tail( logFile ) }` );
+			throw new Error(
+				`php -S exited (${ exited.code ?? exited.signal }):\n${ tail( logFile ) }`
+			);
 		}
 		try {
-			const res = await fetch( `${ url }/wp-login.php`, { redirect: 'manual', signal: AbortSignal.timeout( 2000 ) } );
+			const res = await fetch( `${ url }/wp-login.php`, {
+				redirect: 'manual',
+				signal: AbortSignal.timeout( 2000 ),
+			} );
 			await res.arrayBuffer();
 			break;
 		} catch ( error ) {
 			if ( Date.now() > deadline ) {
 				await stop();
-				throw new Error( `WordPress did not answer on ${ url }: ${ error.message }\n${ tail( logFile ) }` );
+				throw new Error(
+					`WordPress did not answer on ${ url }: ${ error.message }\n${ tail( logFile ) }`
+				);
 			}
 			await new Promise( ( r ) => setTimeout( r, 100 ) );
 		}
@@ -249,14 +309,20 @@ require __DIR__ . '/wp-load.php';
 	const file = path.join( dir, `.igny8-run-${ randomUUID() }.php` );
 	await fs.writeFile( file, prelude + body );
 	try {
-		const { stdout } = await execFileP( 'php', [ '-d', 'display_errors=stderr', '-d', 'memory_limit=512M', file ], {
-			cwd: dir,
-			env: { ...process.env, ...env },
-			maxBuffer: 64 * 1024 * 1024,
-		} );
+		const { stdout } = await execFileP(
+			'php',
+			[ '-d', 'display_errors=stderr', '-d', 'memory_limit=512M', file ],
+			{
+				cwd: dir,
+				env: { ...process.env, ...env },
+				maxBuffer: 64 * 1024 * 1024,
+			}
+		);
 		return stdout;
 	} catch ( error ) {
-		throw new Error( `PHP failed (exit ${ error.code }):\n${ error.stderr }${ error.stdout }` );
+		throw new Error(
+			`PHP failed (exit ${ error.code }):\n${ error.stderr }${ error.stdout }`
+		);
 	} finally {
 		await fs.rm( file, { force: true } );
 	}
@@ -323,7 +389,9 @@ function wpConfig( { url, salts, extraConfig } ) {
 		"define( 'DB_HOST', 'localhost' );",
 		"define( 'DB_CHARSET', 'utf8mb4' );",
 		"define( 'DB_COLLATE', '' );",
-		...Object.entries( salts ).map( ( [ k, v ] ) => `define( '${ k }', ${ phpString( v ) } );` ),
+		...Object.entries( salts ).map(
+			( [ k, v ] ) => `define( '${ k }', ${ phpString( v ) } );`
+		),
 		"$table_prefix = 'wp_';",
 		'',
 		'// extraConfig',
@@ -350,8 +418,19 @@ function wpConfig( { url, salts, extraConfig } ) {
 }
 
 function makeSalts() {
-	const names = [ 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ];
-	return Object.fromEntries( names.map( ( n ) => [ n, randomBytes( 48 ).toString( 'base64' ) ] ) );
+	const names = [
+		'AUTH_KEY',
+		'SECURE_AUTH_KEY',
+		'LOGGED_IN_KEY',
+		'NONCE_KEY',
+		'AUTH_SALT',
+		'SECURE_AUTH_SALT',
+		'LOGGED_IN_SALT',
+		'NONCE_SALT',
+	];
+	return Object.fromEntries(
+		names.map( ( n ) => [ n, randomBytes( 48 ).toString( 'base64' ) ] )
+	);
 }
 
 function phpString( value ) {
@@ -360,14 +439,19 @@ function phpString( value ) {
 
 async function readState( dir ) {
 	try {
-		return JSON.parse( await fs.readFile( path.join( dir, STATE_FILE ), 'utf8' ) );
+		return JSON.parse(
+			await fs.readFile( path.join( dir, STATE_FILE ), 'utf8' )
+		);
 	} catch {
 		return {};
 	}
 }
 
 async function writeState( dir, state ) {
-	await fs.writeFile( path.join( dir, STATE_FILE ), JSON.stringify( state, null, '\t' ) );
+	await fs.writeFile(
+		path.join( dir, STATE_FILE ),
+		JSON.stringify( state, null, '\t' )
+	);
 }
 
 /**
@@ -376,8 +460,13 @@ async function writeState( dir, state ) {
  * wp-config.php, db.php, the database and mu-plugins are all per site.
  */
 async function coreCache() {
-	const { version } = JSON.parse( await fs.readFile( path.join( BUILDS, 'package.json' ), 'utf8' ) );
-	const cache = path.join( os.tmpdir(), `igny8-wp-core-${ WP_VERSION }-${ version }` );
+	const { version } = JSON.parse(
+		await fs.readFile( path.join( BUILDS, 'package.json' ), 'utf8' )
+	);
+	const cache = path.join(
+		os.tmpdir(),
+		`igny8-wp-core-${ WP_VERSION }-${ version }`
+	);
 	if ( existsSync( path.join( cache, 'wp-settings.php' ) ) ) {
 		return cache;
 	}
@@ -388,14 +477,21 @@ async function coreCache() {
 	await copyDir( WP_STATIC, tmp );
 	await unzip( WP_ZIP, tmp );
 	// The build ships a pre-made Playground database and config; each site gets its own.
-	await fs.rm( path.join( tmp, 'wp-content/database/.ht.sqlite' ), { force: true } );
+	await fs.rm( path.join( tmp, 'wp-content/database/.ht.sqlite' ), {
+		force: true,
+	} );
 	await fs.rm( path.join( tmp, 'wp-config.php' ), { force: true } );
-	await fs.rm( path.join( tmp, 'wp-content/plugins/hello.php' ), { force: true } );
+	await fs.rm( path.join( tmp, 'wp-content/plugins/hello.php' ), {
+		force: true,
+	} );
 
 	const unpacked = path.join( tmp, '.sqlite' );
 	await unzip( SQLITE_ZIP, unpacked );
 	const [ inner ] = await fs.readdir( unpacked );
-	await fs.rename( path.join( unpacked, inner ), path.join( tmp, 'wp-content/plugins', SQLITE_SLUG ) );
+	await fs.rename(
+		path.join( unpacked, inner ),
+		path.join( tmp, 'wp-content/plugins', SQLITE_SLUG )
+	);
 	await fs.rm( unpacked, { recursive: true, force: true } );
 
 	try {
@@ -417,9 +513,12 @@ async function copyDir( from, to ) {
 let hasUnzip;
 async function unzip( zip, dest ) {
 	await fs.mkdir( dest, { recursive: true } );
-	hasUnzip ??= spawnSync( 'unzip', [ '-v' ], { stdio: 'ignore' } ).status === 0;
+	hasUnzip ??=
+		spawnSync( 'unzip', [ '-v' ], { stdio: 'ignore' } ).status === 0;
 	if ( hasUnzip ) {
-		await execFileP( 'unzip', [ '-qo', zip, '-d', dest ], { maxBuffer: 16 * 1024 * 1024 } );
+		await execFileP( 'unzip', [ '-qo', zip, '-d', dest ], {
+			maxBuffer: 16 * 1024 * 1024,
+		} );
 		return;
 	}
 	const code = `$z = new ZipArchive(); if ( true !== $z->open( $argv[1] ) || ! $z->extractTo( $argv[2] ) ) { exit( 1 ); }`;
@@ -428,7 +527,10 @@ async function unzip( zip, dest ) {
 
 function tail( file, lines = 30 ) {
 	try {
-		return readFileSync( file, 'utf8' ).split( '\n' ).slice( -lines ).join( '\n' );
+		return readFileSync( file, 'utf8' )
+			.split( '\n' )
+			.slice( -lines )
+			.join( '\n' );
 	} catch {
 		return '';
 	}
@@ -458,11 +560,21 @@ async function cli() {
 			adminPassword: values.password,
 			pluginDir: values.plugin ?? DEFAULT_PLUGIN_DIR,
 		} );
-		console.log( `WordPress ${ WP_VERSION } ready in ${ site.dir } (${ Date.now() - started } ms)` );
-		console.log( `  ${ site.url }/wp-admin/  user: ${ site.adminUser }  password: ${ site.adminPassword }` );
+		console.log(
+			`WordPress ${ WP_VERSION } ready in ${ site.dir } (${ Date.now() - started } ms)`
+		);
+		console.log(
+			`  ${ site.url }/wp-admin/  user: ${ site.adminUser }  password: ${ site.adminPassword }`
+		);
 	} else if ( command === 'serve' ) {
-		const server = await startWordPress( { dir: values.dir, port, host: values.host } );
-		console.log( `WordPress on ${ server.url } (log: ${ server.logFile }). Ctrl-C to stop.` );
+		const server = await startWordPress( {
+			dir: values.dir,
+			port,
+			host: values.host,
+		} );
+		console.log(
+			`WordPress on ${ server.url } (log: ${ server.logFile }). Ctrl-C to stop.`
+		);
 		const shutdown = async () => {
 			await server.stop();
 			process.exit( 0 );
@@ -473,12 +585,17 @@ async function cli() {
 	} else if ( command === 'php' ) {
 		process.stdout.write( await runPhp( values.dir, rest.join( ' ' ) ) );
 	} else {
-		console.error( 'Usage: node scripts/wp/env.mjs prepare|serve|php [--dir D] [--port P] [--host H] [--url U] [--password X]' );
+		console.error(
+			'Usage: node scripts/wp/env.mjs prepare|serve|php [--dir D] [--port P] [--host H] [--url U] [--password X]'
+		);
 		process.exitCode = 1;
 	}
 }
 
-if ( process.argv[ 1 ] && path.resolve( process.argv[ 1 ] ) === fileURLToPath( import.meta.url ) ) {
+if (
+	process.argv[ 1 ] &&
+	path.resolve( process.argv[ 1 ] ) === fileURLToPath( import.meta.url )
+) {
 	cli().catch( ( error ) => {
 		console.error( error.message );
 		process.exit( 1 );

@@ -4,18 +4,39 @@ export * from './signing';
 export * as schemas from './schemas';
 export { slugify } from './schemas/common';
 export {
-  PLANNER_LIMITS,
-  KEYWORD_INTENTS,
-  KEYWORD_STATUSES,
-  KEYWORD_SOURCES,
-  CLUSTER_STATUSES,
-  IDEA_STATUSES,
-  TASK_STATUSES,
-  CONTENT_TYPES,
+	PLANNER_LIMITS,
+	KEYWORD_INTENTS,
+	KEYWORD_STATUSES,
+	KEYWORD_SOURCES,
+	CLUSTER_STATUSES,
+	IDEA_STATUSES,
+	TASK_STATUSES,
+	CONTENT_TYPES,
 } from './schemas/planner';
-export type { Keyword, Cluster, Idea, Task, CsvImportResult, PlannerSummary } from './schemas/planner';
+export type {
+	Keyword,
+	Cluster,
+	Idea,
+	Task,
+	CsvImportResult,
+	PlannerSummary,
+} from './schemas/planner';
 export * from './seo/clustering';
 export * from './credits';
-export { AI_FUNCTIONS, JOB_STATES, JOB_PHASES, PHASE_RANGES, PROVIDERS } from './schemas/exports';
+export {
+	AI_FUNCTIONS,
+	JOB_STATES,
+	JOB_PHASES,
+	PHASE_RANGES,
+	PROVIDERS,
+} from './schemas/exports';
 export { TRANSACTION_TYPES } from './schemas/billing';
-export type { Job, JobState, JobPhase, AiFunction, Balance, Transaction, Usage } from './schemas/exports-types';
+export type {
+	Job,
+	JobState,
+	JobPhase,
+	AiFunction,
+	Balance,
+	Transaction,
+	Usage,
+} from './schemas/exports-types';

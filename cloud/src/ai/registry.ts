@@ -4,7 +4,7 @@ import { generateIdeasAi } from './functions/generate-ideas';
 import type { AiFunctionDef } from './types';
 
 /** Every AI function the engine runs, by name. */
-export const AI_REGISTRY: Record<AiFunction, AiFunctionDef> = {
-  auto_cluster: autoClusterAi,
-  generate_ideas: generateIdeasAi,
+export const AI_REGISTRY: Record< AiFunction, AiFunctionDef > = {
+	auto_cluster: autoClusterAi,
+	generate_ideas: generateIdeasAi,
 };

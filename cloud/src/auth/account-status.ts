@@ -4,11 +4,13 @@ import { AppError } from '../lib/errors';
 
 export type AccountStatus = 'active' | 'trial' | 'suspended' | 'cancelled';
 
-export function assertAccountUsable(status: AccountStatus): void {
-  if (status === 'active' || status === 'trial') return;
-  const message =
-    status === 'suspended'
-      ? 'This account is suspended; contact support'
-      : 'This account is cancelled; contact support to reopen it';
-  throw new AppError('account_inactive', message, undefined, { account_status: status });
+export function assertAccountUsable( status: AccountStatus ): void {
+	if ( status === 'active' || status === 'trial' ) return;
+	const message =
+		status === 'suspended'
+			? 'This account is suspended; contact support'
+			: 'This account is cancelled; contact support to reopen it';
+	throw new AppError( 'account_inactive', message, undefined, {
+		account_status: status,
+	} );
 }

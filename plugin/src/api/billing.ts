@@ -17,7 +17,8 @@ export interface UsageQuery {
 export function createBillingApi( client: CloudClient ) {
 	return {
 		getBalance: () => client.get< Balance >( '/billing/balance' ),
-		getUsage: ( query: UsageQuery ) => client.get< Usage >( '/billing/usage', { query: { ...query } } ),
+		getUsage: ( query: UsageQuery ) =>
+			client.get< Usage >( '/billing/usage', { query: { ...query } } ),
 	};
 }
 

@@ -8,7 +8,8 @@ import { getToken as getSiteToken, type SiteToken } from './wp';
 export const TOKEN_MARGIN_SECONDS = 60;
 
 /** The envelope's codes, plus the client's own when no envelope arrived; `code` may hold others (a WP refusal). */
-export type CloudErrorCode = ErrorCode | 'network_error' | 'invalid_response' | 'http_error';
+export type CloudErrorCode =
+	ErrorCode | 'network_error' | 'invalid_response' | 'http_error';
 
 export class CloudError extends ApiError {
 	constructor( init: ApiErrorInit ) {
@@ -46,28 +47,48 @@ export interface CloudUploadOptions {
 
 export interface CloudClient {
 	/** `path` is relative to `{cloud_url}/api/v1`, e.g. `/auth/me`. Resolves to the envelope's `data`. */
-	request< T >( path: string, options?: CloudRequestOptions ): Promise< T >;
-	get< T >( path: string, options?: Omit< CloudRequestOptions, 'method' | 'body' > ): Promise< T >;
-	post< T >( path: string, body?: unknown, options?: Omit< CloudRequestOptions, 'method' | 'body' > ): Promise< T >;
+	request: < T >(
+		path: string,
+		options?: CloudRequestOptions
+	) => Promise< T >;
+	get: < T >(
+		path: string,
+		options?: Omit< CloudRequestOptions, 'method' | 'body' >
+	) => Promise< T >;
+	post: < T >(
+		path: string,
+		body?: unknown,
+		options?: Omit< CloudRequestOptions, 'method' | 'body' >
+	) => Promise< T >;
 	/** A GET whose answer is a file (a CSV export): resolves to its body; errors still come as envelopes. */
-	download( path: string, options?: CloudDownloadOptions ): Promise< Blob >;
+	download: (
+		path: string,
+		options?: CloudDownloadOptions
+	) => Promise< Blob >;
 	/** A GET whose answer is read as it arrives (an event stream): resolves to the open response once it is OK. */
-	stream( path: string, options?: CloudDownloadOptions ): Promise< Response >;
+	stream: (
+		path: string,
+		options?: CloudDownloadOptions
+	) => Promise< Response >;
 	/** POSTs `body` as it is (a CSV file) with upload progress; resolves to the envelope's `data`. */
-	upload< T >( path: string, body: Blob, options: CloudUploadOptions ): Promise< T >;
+	upload: < T >(
+		path: string,
+		body: Blob,
+		options: CloudUploadOptions
+	) => Promise< T >;
 	/** The role the cloud gives this WordPress user (admin, editor, viewer), as its site token says. */
-	role(): Promise< string >;
+	role: () => Promise< string >;
 	/** Forget the cached token: after connecting, disconnecting or a role change. */
-	clearToken(): void;
+	clearToken: () => void;
 }
 
 /** The slice of XMLHttpRequest an upload needs: fetch() reports no upload progress. */
 export interface UploadRequest {
-	open( method: string, url: string ): void;
-	setRequestHeader( name: string, value: string ): void;
-	getResponseHeader( name: string ): string | null;
-	send( body: Blob ): void;
-	abort(): void;
+	open: ( method: string, url: string ) => void;
+	setRequestHeader: ( name: string, value: string ) => void;
+	getResponseHeader: ( name: string ) => string | null;
+	send: ( body: Blob ) => void;
+	abort: () => void;
 	readonly status: number;
 	readonly responseText: string;
 	withCredentials: boolean;
@@ -75,7 +96,13 @@ export interface UploadRequest {
 	onerror: ( ( event: unknown ) => void ) | null;
 	onabort: ( ( event: unknown ) => void ) | null;
 	readonly upload: {
-		onprogress: ( ( event: { loaded: number; total: number; lengthComputable: boolean } ) => void ) | null;
+		onprogress:
+			| ( ( event: {
+					loaded: number;
+					total: number;
+					lengthComputable: boolean;
+			  } ) => void )
+			| null;
 	};
 }
 
@@ -87,11 +114,15 @@ export interface CloudClientDeps {
 	createUploadRequest: () => UploadRequest;
 }
 
-export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): CloudClient {
+export function createCloudClient(
+	deps: Partial< CloudClientDeps > = {}
+): CloudClient {
 	const getToken = deps.getToken ?? getSiteToken;
 	const send = deps.fetch ?? ( ( input, init ) => fetch( input, init ) );
 	const now = deps.now ?? Date.now;
-	const createUploadRequest = deps.createUploadRequest ?? ( () => new XMLHttpRequest() as UploadRequest );
+	const createUploadRequest =
+		deps.createUploadRequest ??
+		( () => new XMLHttpRequest() as UploadRequest );
 
 	let cached: SiteToken | null = null;
 	let pending: Promise< SiteToken > | null = null;
@@ -108,7 +139,7 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		}
 		if ( ! pending ) {
 			const asked = generation;
-			const request = getToken().then(
+			const asking = getToken().then(
 				( token ) => {
 					if ( asked === generation ) {
 						cached = token;
@@ -119,13 +150,13 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 					throw tokenError( error );
 				}
 			);
-			pending = request;
+			pending = asking;
 			const settle = () => {
-				if ( pending === request ) {
+				if ( pending === asking ) {
 					pending = null;
 				}
 			};
-			request.then( settle, settle );
+			asking.then( settle, settle );
 		}
 		return pending;
 	}
@@ -137,11 +168,19 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		signal?: AbortSignal;
 	}
 
-	async function attempt( token: SiteToken, path: string, query: CloudRequestOptions[ 'query' ], init: Attempt ): Promise< Response > {
+	async function attempt(
+		token: SiteToken,
+		path: string,
+		query: CloudRequestOptions[ 'query' ],
+		init: Attempt
+	): Promise< Response > {
 		try {
 			return await send( cloudUrl( token.cloud_url, path, query ), {
 				method: init.method,
-				headers: { ...init.headers, Authorization: `Bearer ${ token.token }` },
+				headers: {
+					...init.headers,
+					Authorization: `Bearer ${ token.token }`,
+				},
 				body: init.body,
 				signal: init.signal,
 				// The cloud never sees WordPress cookies.
@@ -155,8 +194,14 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		}
 	}
 
-	/** Sends with the current token; after a 401 (expired early, rotated secret) once more with a new one. */
-	async function withToken( sendWith: ( token: SiteToken ) => Promise< Response > ): Promise< Response > {
+	/**
+	 * Sends with the current token; after a 401 (expired early, rotated secret) once more with a new one.
+	 *
+	 * @param sendWith Sends the request with a token.
+	 */
+	async function withToken(
+		sendWith: ( token: SiteToken ) => Promise< Response >
+	): Promise< Response > {
 		const token = await currentToken();
 		const response = await sendWith( token );
 		if ( response.status !== 401 ) {
@@ -168,28 +213,54 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		return sendWith( await currentToken() );
 	}
 
-	async function request< T >( path: string, options: CloudRequestOptions = {} ): Promise< T > {
-		const headers: Record< string, string > = { Accept: 'application/json' };
+	async function request< T >(
+		path: string,
+		options: CloudRequestOptions = {}
+	): Promise< T > {
+		const headers: Record< string, string > = {
+			Accept: 'application/json',
+		};
 		let body: string | undefined;
 		if ( options.body !== undefined ) {
 			headers[ 'Content-Type' ] = 'application/json';
 			body = JSON.stringify( options.body );
 		}
-		const init = { method: options.method ?? 'GET', headers, body, signal: options.signal };
-		return unwrap< T >( await withToken( ( token ) => attempt( token, path, options.query, init ) ) );
+		const init = {
+			method: options.method ?? 'GET',
+			headers,
+			body,
+			signal: options.signal,
+		};
+		return unwrap< T >(
+			await withToken( ( token ) =>
+				attempt( token, path, options.query, init )
+			)
+		);
 	}
 
-	/** A GET answered with something other than JSON; a failure still comes as an envelope. */
-	async function open( path: string, options: CloudDownloadOptions ): Promise< Response > {
+	/**
+	 * A GET answered with something other than JSON; a failure still comes as an envelope.
+	 *
+	 * @param path    Relative to `{cloud_url}/api/v1`.
+	 * @param options Query, headers and abort signal.
+	 */
+	async function open(
+		path: string,
+		options: CloudDownloadOptions
+	): Promise< Response > {
 		const init = {
 			method: 'GET',
 			headers: {
 				Accept: `${ options.accept ?? '*/*' }, application/json;q=0.5`,
-				...( options.lastEventId ? { 'Last-Event-ID': options.lastEventId } : {} ),
+				...( options.lastEventId
+					? { 'Last-Event-ID': options.lastEventId }
+					: {} ),
 			},
 			signal: options.signal,
 		};
-		const response = await withToken( ( token ) => attempt( token, path, options.query, init ) );
+		const response = await withToken( ( token ) =>
+			attempt( token, path, options.query, init )
+		);
 		if ( ! response.ok ) {
 			// Throws the envelope's error (or an http_error when there is none).
 			await unwrap( response );
@@ -198,11 +269,19 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		return response;
 	}
 
-	async function download( path: string, options: CloudDownloadOptions = {} ): Promise< Blob > {
+	async function download(
+		path: string,
+		options: CloudDownloadOptions = {}
+	): Promise< Blob > {
 		return ( await open( path, options ) ).blob();
 	}
 
-	function uploadOnce( token: SiteToken, path: string, body: Blob, options: CloudUploadOptions ): Promise< Response > {
+	function uploadOnce(
+		token: SiteToken,
+		path: string,
+		body: Blob,
+		options: CloudUploadOptions
+	): Promise< Response > {
 		return new Promise( ( resolve, reject ) => {
 			if ( options.signal?.aborted ) {
 				reject( abortError() );
@@ -211,8 +290,12 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 			const xhr = createUploadRequest();
 			const onAbort = () => xhr.abort();
 			options.signal?.addEventListener( 'abort', onAbort );
-			const done = () => options.signal?.removeEventListener( 'abort', onAbort );
-			xhr.open( 'POST', cloudUrl( token.cloud_url, path, options.query ) );
+			const done = () =>
+				options.signal?.removeEventListener( 'abort', onAbort );
+			xhr.open(
+				'POST',
+				cloudUrl( token.cloud_url, path, options.query )
+			);
 			xhr.setRequestHeader( 'Accept', 'application/json' );
 			xhr.setRequestHeader( 'Authorization', `Bearer ${ token.token }` );
 			xhr.setRequestHeader( 'Content-Type', options.contentType );
@@ -221,7 +304,10 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 			if ( onProgress ) {
 				onProgress( 0, body.size );
 				xhr.upload.onprogress = ( event ) =>
-					onProgress( event.loaded, event.lengthComputable ? event.total : body.size );
+					onProgress(
+						event.loaded,
+						event.lengthComputable ? event.total : body.size
+					);
 			}
 			xhr.onload = () => {
 				done();
@@ -239,14 +325,24 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 		} );
 	}
 
-	async function upload< T >( path: string, body: Blob, options: CloudUploadOptions ): Promise< T > {
-		return unwrap< T >( await withToken( ( token ) => uploadOnce( token, path, body, options ) ) );
+	async function upload< T >(
+		path: string,
+		body: Blob,
+		options: CloudUploadOptions
+	): Promise< T > {
+		return unwrap< T >(
+			await withToken( ( token ) =>
+				uploadOnce( token, path, body, options )
+			)
+		);
 	}
 
 	return {
 		request,
-		get: ( path, options ) => request( path, { ...options, method: 'GET' } ),
-		post: ( path, body, options ) => request( path, { ...options, method: 'POST', body } ),
+		get: ( path, options ) =>
+			request( path, { ...options, method: 'GET' } ),
+		post: ( path, body, options ) =>
+			request( path, { ...options, method: 'POST', body } ),
 		download,
 		stream: ( path, options = {} ) => open( path, options ),
 		upload,
@@ -259,7 +355,11 @@ export function createCloudClient( deps: Partial< CloudClientDeps > = {} ): Clou
 	};
 }
 
-export function cloudUrl( base: string, path: string, query?: CloudRequestOptions[ 'query' ] ): string {
+export function cloudUrl(
+	base: string,
+	path: string,
+	query?: CloudRequestOptions[ 'query' ]
+): string {
 	let url = `${ base.replace( /\/+$/, '' ) }/api/v1/${ path.replace( /^\/+/, '' ) }`;
 	const params = new URLSearchParams();
 	for ( const [ key, value ] of Object.entries( query ?? {} ) ) {
@@ -274,7 +374,11 @@ export function cloudUrl( base: string, path: string, query?: CloudRequestOption
 	return url;
 }
 
-/** Turns the envelope into its payload, or throws it as a CloudError. */
+/**
+ * Turns the envelope into its payload, or throws it as a CloudError.
+ *
+ * @param response The cloud's answer.
+ */
 export async function unwrap< T >( response: Response ): Promise< T > {
 	if ( response.status === 204 ) {
 		return undefined as T;
@@ -296,19 +400,32 @@ export async function unwrap< T >( response: Response ): Promise< T > {
 		const { success, request_id: ignored, ...list } = body;
 		return list as T;
 	}
-	const { success, error, code, errors, request_id: bodyRequestId, ...details } = body as Partial< ErrorBody > &
-		Record< string, unknown >;
+	const {
+		success,
+		error,
+		code,
+		errors,
+		request_id: bodyRequestId,
+		...details
+	} = body as Partial< ErrorBody > & Record< string, unknown >;
 	throw new CloudError( {
 		status: response.status,
 		code: typeof code === 'string' ? code : 'http_error',
-		message: typeof error === 'string' && error ? error : httpError( response.status ).message,
+		message:
+			typeof error === 'string' && error
+				? error
+				: httpError( response.status ).message,
 		fieldErrors: errors ?? {},
 		requestId: bodyRequestId ?? requestId,
 		details,
 	} );
 }
 
-/** An XMLHttpRequest's answer as a fetch Response, so `unwrap` reads both alike. */
+/**
+ * An XMLHttpRequest's answer as a fetch Response, so `unwrap` reads both alike.
+ *
+ * @param xhr The finished request.
+ */
 function responseOf( xhr: UploadRequest ): Response {
 	const headers = new Headers();
 	const requestId = xhr.getResponseHeader( 'X-Request-Id' );
@@ -318,7 +435,10 @@ function responseOf( xhr: UploadRequest ): Response {
 	// A Response can only carry a status of 200–599; anything else is no answer we can read.
 	const status = xhr.status >= 200 && xhr.status <= 599 ? xhr.status : 502;
 	const nullBody = status === 204 || status === 205 || status === 304;
-	return new Response( nullBody ? null : xhr.responseText, { status, headers } );
+	return new Response( nullBody ? null : xhr.responseText, {
+		status,
+		headers,
+	} );
 }
 
 function unreachable( token: SiteToken ): CloudError {
@@ -339,24 +459,40 @@ function abortError(): Error {
 	return error;
 }
 
-function isEnvelope( body: unknown ): body is { success: boolean; request_id?: string; [ key: string ]: unknown } {
-	return typeof body === 'object' && body !== null && typeof ( body as { success?: unknown } ).success === 'boolean';
+function isEnvelope(
+	body: unknown
+): body is { success: boolean; request_id?: string; [ key: string ]: unknown } {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof ( body as { success?: unknown } ).success === 'boolean'
+	);
 }
 
-function httpError( status: number, requestId: string | null = null ): CloudError {
+function httpError(
+	status: number,
+	requestId: string | null = null
+): CloudError {
 	return new CloudError( {
 		status,
 		code: status >= 200 && status < 300 ? 'invalid_response' : 'http_error',
 		message: sprintf(
 			/* translators: %d: HTTP status code */
-			__( 'The IGNY8 cloud gave an unexpected answer (HTTP %d).', 'igny8' ),
+			__(
+				'The IGNY8 cloud gave an unexpected answer (HTTP %d).',
+				'igny8'
+			),
 			status
 		),
 		requestId,
 	} );
 }
 
-/** No token, no call: the plugin's refusal (not connected, no capability) becomes the cloud call's error. */
+/**
+ * No token, no call: the plugin's refusal (not connected, no capability) becomes the cloud call's error.
+ *
+ * @param error Why WordPress gave no token.
+ */
 function tokenError( error: unknown ): CloudError {
 	if ( error instanceof ApiError ) {
 		return new CloudError( {
@@ -374,13 +510,21 @@ function tokenError( error: unknown ): CloudError {
 }
 
 function isAbort( error: unknown ): boolean {
-	return typeof error === 'object' && error !== null && ( error as { name?: unknown } ).name === 'AbortError';
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		( error as { name?: unknown } ).name === 'AbortError'
+	);
 }
 
 /** The page-wide client: one token cache shared by every store. */
 export const cloud = createCloudClient();
 
-/** The rows of a list as the cloud answers it: a list envelope's `results`, or an array as `data`. */
+/**
+ * The rows of a list as the cloud answers it: a list envelope's `results`, or an array as `data`.
+ *
+ * @param value The envelope's `data`, or the list envelope itself.
+ */
 export function itemsOf< T >( value: CloudList< T > | T[] | unknown ): T[] {
 	if ( Array.isArray( value ) ) {
 		return value as T[];

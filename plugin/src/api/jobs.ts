@@ -1,7 +1,6 @@
 // AI jobs (SPEC §6, §11 "ai"): start one, follow it live over its event stream (or by polling when the
 // stream cannot be read), cancel it. Pure helpers for a job's state live here too (see test/jobs.test.ts).
-import type { Job, JobState } from '@igny8/shared';
-import type { schemas } from '@igny8/shared';
+import type { Job, JobState, schemas } from '@igny8/shared';
 import type { z } from 'zod';
 import { POLL_INTERVAL_MS, TERMINAL_STATES } from '../store/jobs/constants';
 import { cloud as defaultClient, CloudError, type CloudClient } from './cloud';
@@ -14,13 +13,26 @@ export function isTerminal( state: JobState ): boolean {
 	return ( TERMINAL_STATES as readonly string[] ).includes( state );
 }
 
-/** Whether `value` looks like a job of the contract (enough of it to show). */
+/**
+ * Whether `value` looks like a job of the contract (enough of it to show).
+ *
+ * @param value Anything.
+ */
 export function isJob( value: unknown ): value is Job {
 	const job = value as Partial< Job > | null;
-	return typeof job === 'object' && job !== null && typeof job.id === 'number' && typeof job.state === 'string';
+	return (
+		typeof job === 'object' &&
+		job !== null &&
+		typeof job.id === 'number' &&
+		typeof job.state === 'string'
+	);
 }
 
-/** A job as an answer carries it: the job itself, or `{ job }` (SPEC §11: actions answer 202 with `{ job }`). */
+/**
+ * A job as an answer carries it: the job itself, or `{ job }` (SPEC §11: actions answer 202 with `{ job }`).
+ *
+ * @param value An answer of the cloud.
+ */
 export function jobOf( value: unknown ): Job {
 	if ( isJob( value ) ) {
 		return value;
@@ -29,22 +41,38 @@ export function jobOf( value: unknown ): Job {
 	if ( isJob( wrapped ) ) {
 		return wrapped;
 	}
-	throw new CloudError( { status: 200, code: 'invalid_response', message: 'The IGNY8 cloud answered without a job.' } );
+	throw new CloudError( {
+		status: 200,
+		code: 'invalid_response',
+		message: 'The IGNY8 cloud answered without a job.',
+	} );
 }
 
-const STATE_RANK: Record< JobState, number > = { queued: 0, running: 1, succeeded: 2, failed: 2, cancelled: 2 };
+const STATE_RANK: Record< JobState, number > = {
+	queued: 0,
+	running: 1,
+	succeeded: 2,
+	failed: 2,
+	cancelled: 2,
+};
 
 /**
  * The newer of two reports on one job. Stream events and polls can cross, so a report never takes a
  * job back: a finished job stays finished, a running one never returns to the queue, and within a run
  * the bar only moves forward (unless the job started over on a new attempt). The same report twice is
  * one report.
+ *
+ * @param current The report shown now, if any.
+ * @param next    The report that just arrived.
  */
 export function mergeJob( current: Job | null, next: Job ): Job {
 	if ( ! current || current.id !== next.id ) {
 		return next;
 	}
-	if ( isTerminal( current.state ) || JSON.stringify( current ) === JSON.stringify( next ) ) {
+	if (
+		isTerminal( current.state ) ||
+		JSON.stringify( current ) === JSON.stringify( next )
+	) {
 		return current;
 	}
 	if ( STATE_RANK[ next.state ] < STATE_RANK[ current.state ] ) {
@@ -60,18 +88,35 @@ export function mergeJob( current: Job | null, next: Job ): Job {
 	return next;
 }
 
-/** The bar's value, 0–100, whole: 100 once it succeeded. */
-export function jobPercentage( job: Pick< Job, 'state' | 'percentage' > ): number {
+/**
+ * The bar's value, 0–100, whole: 100 once it succeeded.
+ *
+ * @param job The job's state and percentage.
+ */
+export function jobPercentage(
+	job: Pick< Job, 'state' | 'percentage' >
+): number {
 	if ( job.state === 'succeeded' ) {
 		return 100;
 	}
 	const value = Number( job.percentage );
-	return Number.isFinite( value ) ? Math.min( 100, Math.max( 0, Math.round( value ) ) ) : 0;
+	return Number.isFinite( value )
+		? Math.min( 100, Math.max( 0, Math.round( value ) ) )
+		: 0;
 }
 
-/** The job an event carries: `progress` events hold the job JSON (an envelope around it is tolerated). */
+/**
+ * The job an event carries: `progress` events hold the job JSON (an envelope around it is tolerated).
+ *
+ * @param event An event of the job's stream.
+ */
 export function jobFromEvent( event: SseEvent ): Job | null {
-	if ( event.event !== 'progress' && event.event !== 'message' && event.event !== 'job' && event.event !== 'done' ) {
+	if (
+		event.event !== 'progress' &&
+		event.event !== 'message' &&
+		event.event !== 'job' &&
+		event.event !== 'done'
+	) {
 		return null;
 	}
 	let value: unknown;
@@ -84,16 +129,32 @@ export function jobFromEvent( event: SseEvent ): Job | null {
 		return value;
 	}
 	const inner = ( value as { data?: unknown; job?: unknown } | null ) ?? {};
-	return isJob( inner.data ) ? inner.data : isJob( inner.job ) ? inner.job : null;
+	if ( isJob( inner.data ) ) {
+		return inner.data;
+	}
+	return isJob( inner.job ) ? inner.job : null;
 }
 
 export function createJobsApi( client: CloudClient ) {
 	return {
-		startJob: async ( body: JobCreate ) => jobOf( await client.post< unknown >( '/ai/jobs', body ) ),
-		getJob: async ( id: number, signal?: AbortSignal ) => jobOf( await client.get< unknown >( `/ai/jobs/${ id }`, { signal } ) ),
-		cancelJob: async ( id: number ) => jobOf( await client.post< unknown >( `/ai/jobs/${ id }/cancel` ) ),
-		openEvents: ( id: number, signal?: AbortSignal, lastEventId?: string | null ) =>
-			client.stream( `/ai/jobs/${ id }/events`, { accept: 'text/event-stream', signal, lastEventId } ),
+		startJob: async ( body: JobCreate ) =>
+			jobOf( await client.post< unknown >( '/ai/jobs', body ) ),
+		getJob: async ( id: number, signal?: AbortSignal ) =>
+			jobOf(
+				await client.get< unknown >( `/ai/jobs/${ id }`, { signal } )
+			),
+		cancelJob: async ( id: number ) =>
+			jobOf( await client.post< unknown >( `/ai/jobs/${ id }/cancel` ) ),
+		openEvents: (
+			id: number,
+			signal?: AbortSignal,
+			lastEventId?: string | null
+		) =>
+			client.stream( `/ai/jobs/${ id }/events`, {
+				accept: 'text/event-stream',
+				signal,
+				lastEventId,
+			} ),
 	};
 }
 
@@ -115,9 +176,24 @@ export interface FollowOptions {
  * Follows a job until it is finished and resolves to its last report. Reads the event stream first;
  * when the stream cannot be opened or read, asks for the job every `pollInterval` ms instead.
  * Rejects with an AbortError when `signal` aborts, or with the error of a poll that cannot succeed.
+ *
+ * @param api     Reads the job and opens its event stream.
+ * @param start   The job as it was started.
+ * @param options Abort signal, poll interval and a callback for each report.
  */
-export async function followJob( api: Pick< JobsApi, 'getJob' | 'openEvents' >, start: Job, options: FollowOptions ): Promise< Job > {
-	const { onJob, signal, pollInterval = POLL_INTERVAL_MS, maxReconnects = 3, maxPollFailures = 5, sleep = wait } = options;
+export async function followJob(
+	api: Pick< JobsApi, 'getJob' | 'openEvents' >,
+	start: Job,
+	options: FollowOptions
+): Promise< Job > {
+	const {
+		onJob,
+		signal,
+		pollInterval = POLL_INTERVAL_MS,
+		maxReconnects = 3,
+		maxPollFailures = 5,
+		sleep = wait,
+	} = options;
 	let latest = start;
 	const receive = ( job: Job ): boolean => {
 		if ( job.id !== start.id ) {
@@ -137,7 +213,11 @@ export async function followJob( api: Pick< JobsApi, 'getJob' | 'openEvents' >, 
 		connections++;
 		let heard = 0;
 		try {
-			const response = await api.openEvents( start.id, signal, lastEventId );
+			const response = await api.openEvents(
+				start.id,
+				signal,
+				lastEventId
+			);
 			if ( ! response.body ) {
 				break;
 			}
@@ -186,10 +266,20 @@ export async function followJob( api: Pick< JobsApi, 'getJob' | 'openEvents' >, 
 	return latest;
 }
 
-/** A failure worth asking again after: no answer, a timeout, rate limiting, a server error. */
+/**
+ * A failure worth asking again after: no answer, a timeout, rate limiting, a server error.
+ *
+ * @param error The failure.
+ */
 function isTransient( error: unknown ): boolean {
 	const status = ( error as { status?: unknown } | null )?.status;
-	return typeof status !== 'number' || status === 0 || status === 408 || status === 429 || status >= 500;
+	return (
+		typeof status !== 'number' ||
+		status === 0 ||
+		status === 408 ||
+		status === 429 ||
+		status >= 500
+	);
 }
 
 function wait( ms: number, signal?: AbortSignal ): Promise< void > {
@@ -211,7 +301,11 @@ function wait( ms: number, signal?: AbortSignal ): Promise< void > {
 }
 
 export function isAbort( error: unknown ): boolean {
-	return typeof error === 'object' && error !== null && ( error as { name?: unknown } ).name === 'AbortError';
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		( error as { name?: unknown } ).name === 'AbortError'
+	);
 }
 
 function abortError(): Error {

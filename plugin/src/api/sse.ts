@@ -12,12 +12,14 @@ export interface SseEvent {
 
 export interface SseParser {
 	/** Feeds decoded text, in pieces of any size. */
-	push( text: string ): void;
+	push: ( text: string ) => void;
 	/** The stream ended: an event still waiting for its blank line is delivered if it has data. */
-	end(): void;
+	end: () => void;
 }
 
-export function createSseParser( onEvent: ( event: SseEvent ) => void ): SseParser {
+export function createSseParser(
+	onEvent: ( event: SseEvent ) => void
+): SseParser {
 	let partial = '';
 	let started = false;
 	// A piece ended with CR: a LF at the start of the next piece belongs to the same line break.
@@ -28,7 +30,11 @@ export function createSseParser( onEvent: ( event: SseEvent ) => void ): SsePars
 
 	function dispatch(): void {
 		if ( data.length ) {
-			onEvent( { event: eventType || 'message', data: data.join( '\n' ), id: lastId } );
+			onEvent( {
+				event: eventType || 'message',
+				data: data.join( '\n' ),
+				id: lastId,
+			} );
 		}
 		eventType = '';
 		data = [];
@@ -110,6 +116,9 @@ export function createSseParser( onEvent: ( event: SseEvent ) => void ): SsePars
 /**
  * Reads an event stream to its end (or until `onEvent` returns true, which closes it), decoding UTF-8
  * across chunk boundaries. Rejects with the reader's error, e.g. an AbortError.
+ *
+ * @param body    The response's body.
+ * @param onEvent Called with each event; returning true closes the stream.
  */
 export async function readSse(
 	body: ReadableStream< Uint8Array >,

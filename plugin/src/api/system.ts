@@ -12,18 +12,38 @@ export type StrategyUpdate = z.input< typeof schemas.strategyUpdateBody >;
 
 export function createSystemApi( client: CloudClient ) {
 	return {
-		listPrompts: async () => itemsOf< Prompt >( await client.get< unknown >( '/system/prompts' ) ),
+		listPrompts: async () =>
+			itemsOf< Prompt >(
+				await client.get< unknown >( '/system/prompts' )
+			),
 		listAuthorProfiles: async () =>
-			itemsOf< AuthorProfile >( await client.get< unknown >( '/system/author-profiles', { query: { page_size: 200 } } ) ),
+			itemsOf< AuthorProfile >(
+				await client.get< unknown >( '/system/author-profiles', {
+					query: { page_size: 200 },
+				} )
+			),
 
 		listStrategies: async ( siteId: number, sectorId: number ) =>
 			itemsOf< Strategy >(
-				await client.get< unknown >( '/system/strategies', { query: { site_id: siteId, sector_id: sectorId, page_size: 200 } } )
+				await client.get< unknown >( '/system/strategies', {
+					query: {
+						site_id: siteId,
+						sector_id: sectorId,
+						page_size: 200,
+					},
+				} )
 			),
-		createStrategy: ( body: StrategyCreate ) => client.post< Strategy >( '/system/strategies', body ),
+		createStrategy: ( body: StrategyCreate ) =>
+			client.post< Strategy >( '/system/strategies', body ),
 		updateStrategy: ( id: number, body: StrategyUpdate ) =>
-			client.request< Strategy >( `/system/strategies/${ id }`, { method: 'PATCH', body } ),
-		deleteStrategy: ( id: number ) => client.request< unknown >( `/system/strategies/${ id }`, { method: 'DELETE' } ),
+			client.request< Strategy >( `/system/strategies/${ id }`, {
+				method: 'PATCH',
+				body,
+			} ),
+		deleteStrategy: ( id: number ) =>
+			client.request< unknown >( `/system/strategies/${ id }`, {
+				method: 'DELETE',
+			} ),
 	};
 }
 

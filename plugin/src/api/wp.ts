@@ -45,7 +45,12 @@ export interface ConnectionTestResult {
 	wp_to_cloud: boolean;
 	cloud_to_wp: boolean;
 	error?: string;
-	site?: { id: number; name: string; domain: string | null; status: string } | null;
+	site?: {
+		id: number;
+		name: string;
+		domain: string | null;
+		status: string;
+	} | null;
 	account?: { id: number; name: string } | null;
 	plan?: { name: string } | null;
 }
@@ -79,13 +84,21 @@ let configuredFor: string | null = null;
 export function readInitialState(): InitialState {
 	const initial = window.igny8Initial;
 	if ( ! initial ) {
-		throw new Error( 'IGNY8: window.igny8Initial is missing; the page was not rendered by the plugin.' );
+		throw new Error(
+			'IGNY8: window.igny8Initial is missing; the page was not rendered by the plugin.'
+		);
 	}
 	return initial;
 }
 
-/** Points api-fetch at this site's REST root with its nonce; safe to call once per page. */
-export function configureApiFetch( initial: Pick< InitialState, 'restRoot' | 'restNonce' | 'namespace' > ): void {
+/**
+ * Points api-fetch at this site's REST root with its nonce; safe to call once per page.
+ *
+ * @param initial The page's initial state.
+ */
+export function configureApiFetch(
+	initial: Pick< InitialState, 'restRoot' | 'restNonce' | 'namespace' >
+): void {
 	namespace = initial.namespace || namespace;
 	const key = `${ initial.restRoot }|${ initial.restNonce }`;
 	if ( configuredFor === key ) {
@@ -96,8 +109,14 @@ export function configureApiFetch( initial: Pick< InitialState, 'restRoot' | 're
 	apiFetch.use( apiFetch.createNonceMiddleware( initial.restNonce ) );
 }
 
-/** The status as far as the page already knows it, so the first paint needs no request. */
-export function statusFromInitialState( initial: InitialState ): ConnectionStatus {
+/**
+ * The status as far as the page already knows it, so the first paint needs no request.
+ *
+ * @param initial The page's initial state.
+ */
+export function statusFromInitialState(
+	initial: InitialState
+): ConnectionStatus {
 	return {
 		connected: initial.connected,
 		cloud_url: initial.cloudUrl,
@@ -116,22 +135,37 @@ interface WpErrorBody {
 	data?: { status?: unknown; params?: unknown } | null;
 }
 
-/** api-fetch rejects with the parsed `WP_Error` body, or `{ code: 'fetch_error' }` when offline. */
+/**
+ * api-fetch rejects with the parsed `WP_Error` body, or `{ code: 'fetch_error' }` when offline.
+ *
+ * @param error What api-fetch rejected with.
+ */
 export function toWpError( error: unknown ): WpError {
 	if ( error instanceof WpError ) {
 		return error;
 	}
-	const body = ( typeof error === 'object' && error !== null ? error : {} ) as WpErrorBody;
+	const body = (
+		typeof error === 'object' && error !== null ? error : {}
+	) as WpErrorBody;
 	const status = typeof body.data?.status === 'number' ? body.data.status : 0;
 	const code = typeof body.code === 'string' ? body.code : 'unknown_error';
 	const message =
 		typeof body.message === 'string' && body.message
 			? body.message
 			: __( 'WordPress could not complete the request.', 'igny8' );
-	return new WpError( { status, code, message, fieldErrors: paramErrors( body.data?.params ) } );
+	return new WpError( {
+		status,
+		code,
+		message,
+		fieldErrors: paramErrors( body.data?.params ),
+	} );
 }
 
-/** `rest_invalid_param` lists `{ param: message }`; keep the envelope's `{ field: [message] }` shape. */
+/**
+ * `rest_invalid_param` lists `{ param: message }`; keep the envelope's `{ field: [message] }` shape.
+ *
+ * @param params The `params` of a `rest_invalid_param` error.
+ */
 function paramErrors( params: unknown ): FieldErrors {
 	if ( typeof params !== 'object' || params === null ) {
 		return {};
@@ -143,9 +177,17 @@ function paramErrors( params: unknown ): FieldErrors {
 	return out;
 }
 
-async function call< T >( path: string, method: 'GET' | 'POST' = 'GET', data?: object ): Promise< T > {
+async function call< T >(
+	path: string,
+	method: 'GET' | 'POST' = 'GET',
+	data?: object
+): Promise< T > {
 	try {
-		return await apiFetch< T >( { path: `/${ namespace }${ path }`, method, data } );
+		return await apiFetch< T >( {
+			path: `/${ namespace }${ path }`,
+			method,
+			data,
+		} );
 	} catch ( error ) {
 		throw toWpError( error );
 	}
@@ -156,8 +198,10 @@ export const getStatus = () => call< ConnectionStatus >( '/status' );
 export const connect = ( body: { cloud_url: string; code: string } ) =>
 	call< ConnectionStatus >( '/connect', 'POST', body );
 
-export const testConnection = () => call< ConnectionTestResult >( '/test', 'POST' );
+export const testConnection = () =>
+	call< ConnectionTestResult >( '/test', 'POST' );
 
-export const disconnect = () => call< DisconnectResult >( '/disconnect', 'POST' );
+export const disconnect = () =>
+	call< DisconnectResult >( '/disconnect', 'POST' );
 
 export const getToken = () => call< SiteToken >( '/token' );

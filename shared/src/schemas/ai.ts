@@ -3,52 +3,95 @@ import { z } from 'zod';
 import { id, listQuery } from './common';
 import { idList } from './planner';
 
-export const AI_FUNCTIONS = ['auto_cluster', 'generate_ideas'] as const;
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export const JOB_PHASES = ['INIT', 'PREP', 'AI_CALL', 'PARSE', 'SAVE', 'DONE'] as const;
+export const AI_FUNCTIONS = [ 'auto_cluster', 'generate_ideas' ] as const;
+export const JOB_STATES = [
+	'queued',
+	'running',
+	'succeeded',
+	'failed',
+	'cancelled',
+] as const;
+export const JOB_PHASES = [
+	'INIT',
+	'PREP',
+	'AI_CALL',
+	'PARSE',
+	'SAVE',
+	'DONE',
+] as const;
 /** Where each phase starts and ends on the progress bar. */
-export const PHASE_RANGES = { INIT: [0, 10], PREP: [10, 25], AI_CALL: [25, 70], PARSE: [70, 85], SAVE: [85, 98], DONE: [100, 100] } as const;
+export const PHASE_RANGES = {
+	INIT: [ 0, 10 ],
+	PREP: [ 10, 25 ],
+	AI_CALL: [ 25, 70 ],
+	PARSE: [ 70, 85 ],
+	SAVE: [ 85, 98 ],
+	DONE: [ 100, 100 ],
+} as const;
 
-export const aiFunction = z.enum(AI_FUNCTIONS);
-export const jobState = z.enum(JOB_STATES);
-export const jobPhase = z.enum(JOB_PHASES);
+export const aiFunction = z.enum( AI_FUNCTIONS );
+export const jobState = z.enum( JOB_STATES );
+export const jobPhase = z.enum( JOB_PHASES );
 
-export const autoClusterPayload = z.strictObject({ site_id: id, sector_id: id, keyword_ids: idList.optional() });
-export const generateIdeasPayload = z.strictObject({ site_id: id, cluster_ids: idList.max(200), ideas_per_cluster: z.number().int().min(1).max(10).default(3) });
+export const autoClusterPayload = z.strictObject( {
+	site_id: id,
+	sector_id: id,
+	keyword_ids: idList.optional(),
+} );
+export const generateIdeasPayload = z.strictObject( {
+	site_id: id,
+	cluster_ids: idList.max( 200 ),
+	ideas_per_cluster: z.number().int().min( 1 ).max( 10 ).default( 3 ),
+} );
 
-export const jobCreateBody = z.discriminatedUnion('function', [
-  z.strictObject({ function: z.literal('auto_cluster'), payload: autoClusterPayload }),
-  z.strictObject({ function: z.literal('generate_ideas'), payload: generateIdeasPayload }),
-]);
+export const jobCreateBody = z.discriminatedUnion( 'function', [
+	z.strictObject( {
+		function: z.literal( 'auto_cluster' ),
+		payload: autoClusterPayload,
+	} ),
+	z.strictObject( {
+		function: z.literal( 'generate_ideas' ),
+		payload: generateIdeasPayload,
+	} ),
+] );
 
-export const jobStep = z.object({ at: z.string(), phase: jobPhase, kind: z.enum(['request', 'response', 'info', 'error']), detail: z.string() });
+export const jobStep = z.object( {
+	at: z.string(),
+	phase: jobPhase,
+	kind: z.enum( [ 'request', 'response', 'info', 'error' ] ),
+	detail: z.string(),
+} );
 
-export const job = z.object({
-  id: z.number(),
-  site_id: z.number().nullable(),
-  function: aiFunction,
-  state: jobState,
-  phase: jobPhase,
-  percentage: z.number(),
-  message: z.string().nullable(),
-  model: z.string().nullable(),
-  tokens_in: z.number(),
-  tokens_out: z.number(),
-  cost_usd: z.number(),
-  credits_held: z.number(),
-  credits_charged: z.number(),
-  result: z.unknown().nullable(),
-  error: z.string().nullable(),
-  steps: z.array(jobStep),
-  attempts: z.number(),
-  created_at: z.string(),
-  started_at: z.string().nullable(),
-  finished_at: z.string().nullable(),
-});
+export const job = z.object( {
+	id: z.number(),
+	site_id: z.number().nullable(),
+	function: aiFunction,
+	state: jobState,
+	phase: jobPhase,
+	percentage: z.number(),
+	message: z.string().nullable(),
+	model: z.string().nullable(),
+	tokens_in: z.number(),
+	tokens_out: z.number(),
+	cost_usd: z.number(),
+	credits_held: z.number(),
+	credits_charged: z.number(),
+	result: z.unknown().nullable(),
+	error: z.string().nullable(),
+	steps: z.array( jobStep ),
+	attempts: z.number(),
+	created_at: z.string(),
+	started_at: z.string().nullable(),
+	finished_at: z.string().nullable(),
+} );
 
-export const jobListQuery = listQuery.extend({ site_id: id.optional(), state: jobState.optional(), function: aiFunction.optional() });
+export const jobListQuery = listQuery.extend( {
+	site_id: id.optional(),
+	state: jobState.optional(),
+	function: aiFunction.optional(),
+} );
 
-export type AiFunction = z.infer<typeof aiFunction>;
-export type Job = z.infer<typeof job>;
-export type JobState = z.infer<typeof jobState>;
-export type JobPhase = z.infer<typeof jobPhase>;
+export type AiFunction = z.infer< typeof aiFunction >;
+export type Job = z.infer< typeof job >;
+export type JobState = z.infer< typeof jobState >;
+export type JobPhase = z.infer< typeof jobPhase >;

@@ -1,10 +1,16 @@
-// A button that asks before it acts (delete, archive…): WordPress's dialog where it exists, else confirm().
-import { Button, __experimentalConfirmDialog } from '@wordpress/components';
+// A button that asks before it acts (delete, archive, disconnect…): WordPress's dialog where it
+// exists, else confirm().
+import {
+	Button,
+	// eslint-disable-next-line @wordpress/no-unsafe-wp-apis -- WordPress 6.5 has no stable ConfirmDialog.
+	__experimentalConfirmDialog,
+} from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import type { ReactNode } from 'react';
 
 // WordPress 6.5 ships the dialog as __experimentalConfirmDialog; fall back to window.confirm without it.
-const ConfirmDialog: typeof __experimentalConfirmDialog | undefined = __experimentalConfirmDialog;
+const ConfirmDialog: typeof __experimentalConfirmDialog | undefined =
+	__experimentalConfirmDialog;
 
 interface Props {
 	question: string;
@@ -18,12 +24,22 @@ interface Props {
 	testId?: string;
 }
 
-export default function ConfirmButton( { question, confirmLabel, onConfirm, children, testId, ...button }: Props ) {
+export default function ConfirmButton( {
+	question,
+	confirmLabel,
+	onConfirm,
+	children,
+	testId,
+	...button
+}: Props ) {
 	const [ asking, setAsking ] = useState( false );
 	const onClick = () => {
 		if ( ConfirmDialog ) {
 			setAsking( true );
-		} else if ( window.confirm( question ) ) {
+			return;
+		}
+		// eslint-disable-next-line no-alert -- the fallback where WordPress has no dialog component.
+		if ( window.confirm( question ) ) {
 			onConfirm();
 		}
 	};

@@ -51,7 +51,9 @@ export default function DataTable< T extends { id: number } >( {
 	testId,
 	rowTestId,
 }: Props< T > ) {
-	const allSelected = items.length > 0 && items.every( ( item ) => selection?.selected.includes( item.id ) );
+	const allSelected =
+		items.length > 0 &&
+		items.every( ( item ) => selection?.selected.includes( item.id ) );
 	const span = columns.length + ( selection ? 1 : 0 );
 
 	return (
@@ -60,29 +62,45 @@ export default function DataTable< T extends { id: number } >( {
 			data-testid={ testId }
 			aria-busy={ loading }
 		>
-			{ caption && <caption className="screen-reader-text">{ caption }</caption> }
+			{ caption && (
+				<caption className="screen-reader-text">{ caption }</caption>
+			) }
 			<thead>
 				<tr>
 					{ selection && (
 						<td className="igny8-check-column">
 							<input
 								type="checkbox"
-								aria-label={ __( 'Select all rows on this page', 'igny8' ) }
+								aria-label={ __(
+									'Select all rows on this page',
+									'igny8'
+								) }
 								checked={ allSelected }
 								disabled={ items.length === 0 }
-								onChange={ ( event ) => selection.onToggleAll( event.target.checked ) }
+								onChange={ ( event ) =>
+									selection.onToggleAll(
+										event.target.checked
+									)
+								}
 							/>
 						</td>
 					) }
 					{ columns.map( ( column ) => (
-						<HeaderCell key={ column.key } column={ column } ordering={ ordering } onSort={ onSort } />
+						<HeaderCell
+							key={ column.key }
+							column={ column }
+							ordering={ ordering }
+							onSort={ onSort }
+						/>
 					) ) }
 				</tr>
 			</thead>
 			<tbody>
 				{ items.length === 0 && (
 					<tr className="no-items">
-						<td colSpan={ span }>{ loading ? <Spinner /> : emptyMessage }</td>
+						<td colSpan={ span }>
+							{ loading ? <Spinner /> : emptyMessage }
+						</td>
 					</tr>
 				) }
 				{ items.map( ( item ) => (
@@ -92,15 +110,23 @@ export default function DataTable< T extends { id: number } >( {
 								<input
 									type="checkbox"
 									aria-label={ selection.label( item ) }
-									checked={ selection.selected.includes( item.id ) }
-									onChange={ () => selection.onToggle( item.id ) }
+									checked={ selection.selected.includes(
+										item.id
+									) }
+									onChange={ () =>
+										selection.onToggle( item.id )
+									}
 								/>
 							</td>
 						) }
 						{ columns.map( ( column ) => {
 							const className = `column-${ column.key }${ column.numeric ? ' is-numeric' : '' }`;
 							return column.primary ? (
-								<th key={ column.key } scope="row" className={ `${ className } column-primary` }>
+								<th
+									key={ column.key }
+									scope="row"
+									className={ `${ className } column-primary` }
+								>
 									{ column.render( item ) }
 								</th>
 							) : (
@@ -115,6 +141,11 @@ export default function DataTable< T extends { id: number } >( {
 		</table>
 	);
 }
+
+const ARIA_SORT: Record< SortDirection, 'ascending' | 'descending' > = {
+	asc: 'ascending',
+	desc: 'descending',
+};
 
 function HeaderCell< T >( {
 	column,
@@ -138,13 +169,15 @@ function HeaderCell< T >( {
 	const direction = sortDirection( ordering, sortField );
 	const next = nextOrdering( ordering, sortField, column.firstDirection );
 	// WordPress's own list tables mark a sorted column "sorted asc|desc" and others "sortable".
-	const state = direction ? `sorted ${ direction }` : `sortable ${ column.firstDirection ?? 'asc' }`;
+	const state = direction
+		? `sorted ${ direction }`
+		: `sortable ${ column.firstDirection ?? 'asc' }`;
 	return (
 		<th
 			scope="col"
 			className={ `${ className } ${ state }` }
 			style={ style }
-			aria-sort={ direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined }
+			aria-sort={ direction ? ARIA_SORT[ direction ] : undefined }
 		>
 			<a
 				href={ `#${ next }` }
@@ -160,8 +193,14 @@ function HeaderCell< T >( {
 			>
 				<span>{ column.label }</span>
 				<span className="sorting-indicators">
-					<span className="sorting-indicator asc" aria-hidden="true" />
-					<span className="sorting-indicator desc" aria-hidden="true" />
+					<span
+						className="sorting-indicator asc"
+						aria-hidden="true"
+					/>
+					<span
+						className="sorting-indicator desc"
+						aria-hidden="true"
+					/>
 				</span>
 			</a>
 		</th>

@@ -15,7 +15,13 @@ interface Props {
 	hideLabelFromVision?: boolean;
 }
 
-export default function DebouncedTextControl( { value, onChange, delay = 350, type = 'text', ...props }: Props ) {
+export default function DebouncedTextControl( {
+	value,
+	onChange,
+	delay = 350,
+	type = 'text',
+	...props
+}: Props ) {
 	const [ draft, setDraft ] = useState( value );
 	const latest = useRef( onChange );
 	latest.current = onChange;

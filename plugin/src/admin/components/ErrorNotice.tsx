@@ -12,19 +12,38 @@ interface Props {
 	fieldLabels?: Readonly< Record< string, string > >;
 }
 
-export default function ErrorNotice( { error, onRemove, actions, fieldLabels = {} }: Props ) {
+export default function ErrorNotice( {
+	error,
+	onRemove,
+	actions,
+	fieldLabels = {},
+}: Props ) {
 	if ( ! error ) {
 		return null;
 	}
-	const fields = Object.entries( error.fieldErrors ).filter( ( [ , messages ] ) => messages.length > 0 );
+	const fields = Object.entries( error.fieldErrors ).filter(
+		( [ , messages ] ) => messages.length > 0
+	);
 	return (
-		<Notice status="error" isDismissible={ Boolean( onRemove ) } onRemove={ onRemove } actions={ actions }>
+		<Notice
+			status="error"
+			isDismissible={ Boolean( onRemove ) }
+			onRemove={ onRemove }
+			actions={ actions }
+		>
 			<p style={ { margin: 0 } }>{ error.message }</p>
 			{ fields.length > 0 && (
-				<ul style={ { margin: '4px 0 0', listStyle: 'disc', paddingInlineStart: 20 } }>
+				<ul
+					style={ {
+						margin: '4px 0 0',
+						listStyle: 'disc',
+						paddingInlineStart: 20,
+					} }
+				>
 					{ fields.map( ( [ field, messages ] ) => (
 						<li key={ field }>
-							<strong>{ fieldLabels[ field ] ?? field }</strong>: { messages.join( '; ' ) }
+							<strong>{ fieldLabels[ field ] ?? field }</strong>:{ ' ' }
+							{ messages.join( '; ' ) }
 						</li>
 					) ) }
 				</ul>

@@ -21,8 +21,15 @@ interface Props {
 	successActions?: ReactNode;
 }
 
-export default function JobProgress( { jobKey, title, successActions }: Props ) {
-	const run = useSelect( ( select ) => select( jobsStore ).getRun( jobKey ), [ jobKey ] );
+export default function JobProgress( {
+	jobKey,
+	title,
+	successActions,
+}: Props ) {
+	const run = useSelect(
+		( select ) => select( jobsStore ).getRun( jobKey ),
+		[ jobKey ]
+	);
 	const { cancelJob, dismissJob, followJobAgain } = useDispatch( jobsStore );
 	if ( ! run ) {
 		return null;
@@ -33,11 +40,19 @@ export default function JobProgress( { jobKey, title, successActions }: Props ) 
 	}
 	if ( ! run.job ) {
 		return (
-			<div className="igny8-job" data-testid="igny8-job-progress" data-state="starting" data-percentage="0">
+			<div
+				className="igny8-job"
+				data-testid="igny8-job-progress"
+				data-state="starting"
+				data-percentage="0"
+			>
 				<p className="igny8-job-title">
 					<strong>{ title }</strong> <Spinner />
 				</p>
-				<p className="igny8-job-message" data-testid="igny8-job-message">
+				<p
+					className="igny8-job-message"
+					data-testid="igny8-job-message"
+				>
 					{ __( 'Starting…', 'igny8' ) }
 				</p>
 			</div>
@@ -69,10 +84,18 @@ export default function JobProgress( { jobKey, title, successActions }: Props ) 
 				aria-valuenow={ percentage }
 				aria-valuetext={ `${ stageLabel( job ) }, ${ percentage }%` }
 			>
-				<div className="igny8-job-bar" data-testid="igny8-job-bar" style={ { width: `${ percentage }%` } } />
+				<div
+					className="igny8-job-bar"
+					data-testid="igny8-job-bar"
+					style={ { width: `${ percentage }%` } }
+				/>
 			</div>
 			<Phases job={ job } />
-			<p className="igny8-job-message" data-testid="igny8-job-message" aria-live="polite">
+			<p
+				className="igny8-job-message"
+				data-testid="igny8-job-message"
+				aria-live="polite"
+			>
 				{ job.message || stageLabel( job ) }
 			</p>
 			{ ! finished && (
@@ -92,16 +115,30 @@ export default function JobProgress( { jobKey, title, successActions }: Props ) 
 				<Notice
 					status="warning"
 					isDismissible={ false }
-					actions={ [ { label: __( 'Check again', 'igny8' ), onClick: () => void followJobAgain( jobKey ) } ] }
+					actions={ [
+						{
+							label: __( 'Check again', 'igny8' ),
+							onClick: () => void followJobAgain( jobKey ),
+						},
+					] }
 				>
 					{ sprintf(
 						/* translators: %s: the reason */
-						__( 'Lost track of this job; it may still be running in the IGNY8 cloud. %s', 'igny8' ),
+						__(
+							'Lost track of this job; it may still be running in the IGNY8 cloud. %s',
+							'igny8'
+						),
 						run.followError.message
 					) }
 				</Notice>
 			) }
-			{ finished && <Outcome job={ job } successActions={ successActions } onDismiss={ dismiss } /> }
+			{ finished && (
+				<Outcome
+					job={ job }
+					successActions={ successActions }
+					onDismiss={ dismiss }
+				/>
+			) }
 		</div>
 	);
 }
@@ -112,9 +149,16 @@ function Phases( { job }: { job: Job } ) {
 		<ol className="igny8-job-phases" aria-hidden="true">
 			{ JOB_PHASES.map( ( phase, index ) => {
 				const done = job.state === 'succeeded' || index < current;
-				const now = ! done && index === current && job.state === 'running';
+				const now =
+					! done && index === current && job.state === 'running';
+				let className: string | undefined;
+				if ( done ) {
+					className = 'is-done';
+				} else if ( now ) {
+					className = 'is-current';
+				}
 				return (
-					<li key={ phase } className={ done ? 'is-done' : now ? 'is-current' : undefined }>
+					<li key={ phase } className={ className }>
 						{ phaseLabel( phase ) }
 					</li>
 				);
@@ -123,12 +167,25 @@ function Phases( { job }: { job: Job } ) {
 	);
 }
 
-function Outcome( { job, successActions, onDismiss }: { job: Job; successActions?: ReactNode; onDismiss: () => void } ) {
+function Outcome( {
+	job,
+	successActions,
+	onDismiss,
+}: {
+	job: Job;
+	successActions?: ReactNode;
+	onDismiss: () => void;
+} ) {
 	const charged = (
 		<span data-testid="igny8-job-credits">
 			{ sprintf(
 				/* translators: %s: number of credits */
-				_n( 'Charged %s credit.', 'Charged %s credits.', job.credits_charged, 'igny8' ),
+				_n(
+					'Charged %s credit.',
+					'Charged %s credits.',
+					job.credits_charged,
+					'igny8'
+				),
 				job.credits_charged.toLocaleString()
 			) }
 		</span>
@@ -139,10 +196,17 @@ function Outcome( { job, successActions, onDismiss }: { job: Job; successActions
 		return (
 			<Notice status="success" onRemove={ onDismiss }>
 				<p style={ { margin: 0 } } data-testid="igny8-job-result">
-					{ facts.length ? `${ facts.join( ', ' ) }.` : __( 'Finished.', 'igny8' ) } { charged }
+					{ facts.length
+						? `${ facts.join( ', ' ) }.`
+						: __( 'Finished.', 'igny8' ) }{ ' ' }
+					{ charged }
 				</p>
-				{ names.length > 0 && <p className="igny8-job-names">{ names.join( ' · ' ) }</p> }
-				{ successActions && <p style={ { margin: '4px 0 0' } }>{ successActions }</p> }
+				{ names.length > 0 && (
+					<p className="igny8-job-names">{ names.join( ' · ' ) }</p>
+				) }
+				{ successActions && (
+					<p style={ { margin: '4px 0 0' } }>{ successActions }</p>
+				) }
 			</Notice>
 		);
 	}
@@ -151,7 +215,9 @@ function Outcome( { job, successActions, onDismiss }: { job: Job; successActions
 			<Notice status="info" onRemove={ onDismiss }>
 				<p style={ { margin: 0 } } data-testid="igny8-job-result">
 					{ __( 'Cancelled.', 'igny8' ) }{ ' ' }
-					{ job.credits_charged > 0 ? charged : __( 'Nothing was charged.', 'igny8' ) }
+					{ job.credits_charged > 0
+						? charged
+						: __( 'Nothing was charged.', 'igny8' ) }
 				</p>
 			</Notice>
 		);
@@ -160,7 +226,9 @@ function Outcome( { job, successActions, onDismiss }: { job: Job; successActions
 		<Notice status="error" onRemove={ onDismiss }>
 			<p style={ { margin: 0 } } data-testid="igny8-job-error">
 				{ job.error || __( 'The job failed.', 'igny8' ) }{ ' ' }
-				{ job.credits_charged > 0 ? charged : __( 'Nothing was charged.', 'igny8' ) }
+				{ job.credits_charged > 0
+					? charged
+					: __( 'Nothing was charged.', 'igny8' ) }
 			</p>
 		</Notice>
 	);

@@ -14,38 +14,76 @@ interface Props {
 	canManage?: boolean;
 }
 
-export default function JobStartError( { error, onDismiss, canManage = window.igny8Initial?.user.canManage ?? false }: Props ) {
+export default function JobStartError( {
+	error,
+	onDismiss,
+	canManage = window.igny8Initial?.user.canManage ?? false,
+}: Props ) {
 	const problem = startProblem( error );
 	if ( problem.kind === 'other' ) {
 		return <ErrorNotice error={ error } onRemove={ onDismiss } />;
 	}
 	if ( problem.kind === 'credits' ) {
 		return (
-			<Notice status="warning" isDismissible={ Boolean( onDismiss ) } onRemove={ onDismiss }>
-				<p style={ { margin: 0 } } data-testid="igny8-job-start-error" data-reason="insufficient_credits">
+			<Notice
+				status="warning"
+				isDismissible={ Boolean( onDismiss ) }
+				onRemove={ onDismiss }
+			>
+				<p
+					style={ { margin: 0 } }
+					data-testid="igny8-job-start-error"
+					data-reason="insufficient_credits"
+				>
 					{ problem.cost !== null && problem.balance !== null
 						? sprintf(
 								/* translators: 1: credits the job costs, 2: credits the account has */
-								__( 'This needs %1$s credits; you have %2$s.', 'igny8' ),
+								__(
+									'This needs %1$s credits; you have %2$s.',
+									'igny8'
+								),
 								problem.cost.toLocaleString(),
 								problem.balance.toLocaleString()
-						  )
+							)
 						: error.message }{ ' ' }
-					<a href={ adminPageUrl( 'igny8-credits' ) }>{ __( 'See your credits', 'igny8' ) }</a>
+					<a href={ adminPageUrl( 'igny8-credits' ) }>
+						{ __( 'See your credits', 'igny8' ) }
+					</a>
 				</p>
 			</Notice>
 		);
 	}
 	return (
-		<Notice status="warning" isDismissible={ Boolean( onDismiss ) } onRemove={ onDismiss }>
-			<p style={ { margin: 0 } } data-testid="igny8-job-start-error" data-reason="provider_not_configured">
-				{ __( 'No AI provider is configured yet, so nothing was started or charged.', 'igny8' ) }{ ' ' }
+		<Notice
+			status="warning"
+			isDismissible={ Boolean( onDismiss ) }
+			onRemove={ onDismiss }
+		>
+			<p
+				style={ { margin: 0 } }
+				data-testid="igny8-job-start-error"
+				data-reason="provider_not_configured"
+			>
+				{ __(
+					'No AI provider is configured yet, so nothing was started or charged.',
+					'igny8'
+				) }{ ' ' }
 				{ canManage ? (
-					<a href={ adminPageUrl( 'igny8-settings', { tab: 'ai-providers' } ) }>
-						{ __( 'Set one up in the IGNY8 dashboard (Settings → AI providers shows the way).', 'igny8' ) }
+					<a
+						href={ adminPageUrl( 'igny8-settings', {
+							tab: 'ai-providers',
+						} ) }
+					>
+						{ __(
+							'Set one up in the IGNY8 dashboard (Settings → AI providers shows the way).',
+							'igny8'
+						) }
 					</a>
 				) : (
-					__( 'Ask the IGNY8 account owner to set one up in the IGNY8 dashboard.', 'igny8' )
+					__(
+						'Ask the IGNY8 account owner to set one up in the IGNY8 dashboard.',
+						'igny8'
+					)
 				) }
 			</p>
 		</Notice>

@@ -23,7 +23,8 @@ export default function Pagination( {
 	onPageSize,
 	disabled = false,
 }: Props ) {
-	const go = ( target: number ) => () => onPage( Math.min( pageCount, Math.max( 1, target ) ) );
+	const go = ( target: number ) => () =>
+		onPage( Math.min( pageCount, Math.max( 1, target ) ) );
 	return (
 		<div className="tablenav bottom igny8-pagination">
 			{ onPageSize && pageSizes.length > 0 && (
@@ -33,8 +34,13 @@ export default function Pagination( {
 						label={ __( 'Rows per page', 'igny8' ) }
 						labelPosition="side"
 						value={ String( pageSize ) }
-						options={ pageSizes.map( ( size ) => ( { value: String( size ), label: String( size ) } ) ) }
-						onChange={ ( value: string ) => onPageSize( Number( value ) ) }
+						options={ pageSizes.map( ( size ) => ( {
+							value: String( size ),
+							label: String( size ),
+						} ) ) }
+						onChange={ ( value: string ) =>
+							onPageSize( Number( value ) )
+						}
 						disabled={ disabled }
 					/>
 				</div>

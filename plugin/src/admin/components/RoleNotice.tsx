@@ -10,7 +10,14 @@ interface Props {
 	onRetry?: () => void;
 }
 
-/** A failed load as a notice; a 403 (the user's cloud role may not see this) as a plain explanation. */
+/**
+ * A failed load as a notice; a 403 (the user's cloud role may not see this) as a plain explanation.
+ *
+ * @param props         Component props.
+ * @param props.error   The failure to show.
+ * @param props.refused What to say instead when the user's role may not see this.
+ * @param props.onRetry Loads again.
+ */
 export default function RoleNotice( { error, refused, onRetry }: Props ) {
 	if ( ! error ) {
 		return null;
@@ -22,5 +29,14 @@ export default function RoleNotice( { error, refused, onRetry }: Props ) {
 			</Notice>
 		);
 	}
-	return <ErrorNotice error={ error } actions={ onRetry ? [ { label: __( 'Retry', 'igny8' ), onClick: onRetry } ] : undefined } />;
+	return (
+		<ErrorNotice
+			error={ error }
+			actions={
+				onRetry
+					? [ { label: __( 'Retry', 'igny8' ), onClick: onRetry } ]
+					: undefined
+			}
+		/>
+	);
 }

@@ -15,10 +15,18 @@ interface Props {
 	disabled?: boolean;
 }
 
-export default function SectorPicker( { sectors, value, onChange, disabled }: Props ) {
+export default function SectorPicker( {
+	sectors,
+	value,
+	onChange,
+	disabled,
+}: Props ) {
 	const options = sectors
 		.filter( ( sector ) => sector.status === 'active' )
-		.map( ( sector ) => ( { value: String( sector.id ), label: sector.name } ) );
+		.map( ( sector ) => ( {
+			value: String( sector.id ),
+			label: sector.name,
+		} ) );
 	return (
 		<div className="igny8-sector-picker">
 			<SelectControl
@@ -27,8 +35,14 @@ export default function SectorPicker( { sectors, value, onChange, disabled }: Pr
 				label={ __( 'Sector', 'igny8' ) }
 				labelPosition="side"
 				value={ value === null ? '' : String( value ) }
-				options={ options.length ? options : [ { value: '', label: __( 'No sectors', 'igny8' ) } ] }
-				onChange={ ( next: string ) => next && onChange( Number( next ) ) }
+				options={
+					options.length
+						? options
+						: [ { value: '', label: __( 'No sectors', 'igny8' ) } ]
+				}
+				onChange={ ( next: string ) =>
+					next && onChange( Number( next ) )
+				}
 				disabled={ disabled || options.length === 0 }
 			/>
 		</div>

@@ -2,9 +2,16 @@
 import domReady from '@wordpress/dom-ready';
 import * as element from '@wordpress/element';
 import type { ReactElement } from 'react';
-import { configureApiFetch, readInitialState, type InitialState } from '../../api/wp';
+import {
+	configureApiFetch,
+	readInitialState,
+	type InitialState,
+} from '../../api/wp';
 
-export function mountPage( rootId: string, render: ( initial: InitialState ) => ReactElement ): void {
+export function mountPage(
+	rootId: string,
+	render: ( initial: InitialState ) => ReactElement
+): void {
 	domReady( () => {
 		const container = document.getElementById( rootId );
 		if ( ! container ) {

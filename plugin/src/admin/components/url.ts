@@ -3,8 +3,16 @@ import { useEffect, useState } from '@wordpress/element';
 
 const CHANGE_EVENT = 'igny8:navigate';
 
-/** `admin.php?page={page}&…`, relative to wp-admin like WordPress's own menu links. */
-export function adminPageUrl( page: string, params: Record< string, string | number | null | undefined > = {} ): string {
+/**
+ * `admin.php?page={page}&…`, relative to wp-admin like WordPress's own menu links.
+ *
+ * @param page   The admin page's slug.
+ * @param params Query parameters; null and undefined ones are left out.
+ */
+export function adminPageUrl(
+	page: string,
+	params: Record< string, string | number | null | undefined > = {}
+): string {
 	const search = new URLSearchParams( { page } );
 	for ( const [ key, value ] of Object.entries( params ) ) {
 		if ( value !== null && value !== undefined && value !== '' ) {
@@ -14,8 +22,16 @@ export function adminPageUrl( page: string, params: Record< string, string | num
 	return `admin.php?${ search.toString() }`;
 }
 
-/** Changes query parameters of this page without loading it again (null removes one). */
-export function navigate( params: Record< string, string | number | null >, replace = false ): void {
+/**
+ * Changes query parameters of this page without loading it again (null removes one).
+ *
+ * @param params  Parameters to set, or null to remove.
+ * @param replace Replace the history entry instead of adding one.
+ */
+export function navigate(
+	params: Record< string, string | number | null >,
+	replace = false
+): void {
 	const url = new URL( window.location.href );
 	for ( const [ key, value ] of Object.entries( params ) ) {
 		if ( value === null ) {
@@ -27,7 +43,11 @@ export function navigate( params: Record< string, string | number | null >, repl
 	if ( url.href === window.location.href ) {
 		return;
 	}
-	window.history[ replace ? 'replaceState' : 'pushState' ]( null, '', url.href );
+	window.history[ replace ? 'replaceState' : 'pushState' ](
+		null,
+		'',
+		url.href
+	);
 	window.dispatchEvent( new Event( CHANGE_EVENT ) );
 }
 
@@ -35,7 +55,11 @@ function readParam( name: string ): string | null {
 	return new URL( window.location.href ).searchParams.get( name );
 }
 
-/** A query parameter of this page, following navigate() and the browser's back and forward buttons. */
+/**
+ * A query parameter of this page, following navigate() and the browser's back and forward buttons.
+ *
+ * @param name The query parameter.
+ */
 export function useUrlParam( name: string ): string | null {
 	const [ value, setValue ] = useState( () => readParam( name ) );
 	useEffect( () => {
@@ -50,7 +74,12 @@ export function useUrlParam( name: string ): string | null {
 	return value;
 }
 
-/** Offers `blob` to the user as a downloaded file. */
+/**
+ * Offers `blob` to the user as a downloaded file.
+ *
+ * @param blob     The file's content.
+ * @param fileName The name the browser saves it under.
+ */
 export function saveBlob( blob: Blob, fileName: string ): void {
 	const href = URL.createObjectURL( blob );
 	const link = document.createElement( 'a' );

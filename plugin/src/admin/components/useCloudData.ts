@@ -12,8 +12,16 @@ export interface CloudData< T > {
 	setData: ( update: ( current: T | null ) => T | null ) => void;
 }
 
-/** Runs `load` on mount and whenever `deps` change; an answer to an older load is dropped. */
-export function useCloudData< T >( load: () => Promise< T >, deps: readonly unknown[] ): CloudData< T > {
+/**
+ * Runs `load` on mount and whenever `deps` change; an answer to an older load is dropped.
+ *
+ * @param load Fetches the data.
+ * @param deps Values that call for a new load when they change.
+ */
+export function useCloudData< T >(
+	load: () => Promise< T >,
+	deps: readonly unknown[]
+): CloudData< T > {
 	const [ data, setState ] = useState< T | null >( null );
 	const [ error, setError ] = useState< ErrorInfo | null >( null );
 	const [ loading, setLoading ] = useState( true );
@@ -44,6 +52,9 @@ export function useCloudData< T >( load: () => Promise< T >, deps: readonly unkn
 	}, [ ...deps, version ] );
 
 	const reload = useCallback( () => setVersion( ( v ) => v + 1 ), [] );
-	const setData = useCallback( ( update: ( current: T | null ) => T | null ) => setState( update ), [] );
+	const setData = useCallback(
+		( update: ( current: T | null ) => T | null ) => setState( update ),
+		[]
+	);
 	return { data, error, loading, reload, setData };
 }

@@ -14,19 +14,22 @@ export interface Operation {
 export function useOperation(): Operation {
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< ErrorInfo | null >( null );
-	const run = useCallback( async < R, >( work: () => Promise< R > ): Promise< R | undefined > => {
-		setBusy( true );
-		setError( null );
-		try {
-			const value = await work();
-			setBusy( false );
-			return value;
-		} catch ( failure ) {
-			setError( toErrorInfo( failure ) );
-			setBusy( false );
-			return undefined;
-		}
-	}, [] );
+	const run = useCallback(
+		async < R >( work: () => Promise< R > ): Promise< R | undefined > => {
+			setBusy( true );
+			setError( null );
+			try {
+				const value = await work();
+				setBusy( false );
+				return value;
+			} catch ( failure ) {
+				setError( toErrorInfo( failure ) );
+				setBusy( false );
+				return undefined;
+			}
+		},
+		[]
+	);
 	const clearError = useCallback( () => setError( null ), [] );
 	return { busy, error, run, clearError };
 }

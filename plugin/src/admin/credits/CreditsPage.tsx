@@ -29,12 +29,24 @@ function ConnectedCredits( { initial }: { initial: InitialState } ) {
 			<h1>{ __( 'Credits', 'igny8' ) }</h1>
 			<div className="igny8-credits-top">
 				<BalanceCard balance={ balance } />
-				<MoreCredits planMonthlyCredits={ balance.data ? balance.data.plan_monthly_credits : undefined } />
+				<MoreCredits
+					planMonthlyCredits={
+						balance.data
+							? balance.data.plan_monthly_credits
+							: undefined
+					}
+				/>
 			</div>
 			<Usage siteId={ initial.siteId } />
 			<div className="igny8-ledger-note">
-				<InDashboardNotice cloudUrl={ initial.cloudUrl } testId="igny8-ledger-in-dashboard">
-					{ __( 'The full credit ledger is in the IGNY8 dashboard.', 'igny8' ) }
+				<InDashboardNotice
+					cloudUrl={ initial.cloudUrl }
+					testId="igny8-ledger-in-dashboard"
+				>
+					{ __(
+						'The full credit ledger is in the IGNY8 dashboard.',
+						'igny8'
+					) }
 				</InDashboardNotice>
 			</div>
 		</div>

@@ -10,13 +10,21 @@ interface Props {
 
 export default function MoreCredits( { planMonthlyCredits }: Props ) {
 	return (
-		<Card className="igny8-more-credits-card" data-testid="igny8-more-credits">
+		<Card
+			className="igny8-more-credits-card"
+			data-testid="igny8-more-credits"
+		>
 			<CardHeader>
-				<h2 className="igny8-card-title">{ __( 'How to get more credits', 'igny8' ) }</h2>
+				<h2 className="igny8-card-title">
+					{ __( 'How to get more credits', 'igny8' ) }
+				</h2>
 			</CardHeader>
 			<CardBody>
 				{ planMonthlyCredits !== undefined && (
-					<p data-testid="igny8-plan-credits" data-credits={ planMonthlyCredits ?? '' }>
+					<p
+						data-testid="igny8-plan-credits"
+						data-credits={ planMonthlyCredits ?? '' }
+					>
 						{ planMonthlyCredits
 							? sprintf(
 									/* translators: %s: number of credits */
@@ -27,13 +35,17 @@ export default function MoreCredits( { planMonthlyCredits }: Props ) {
 										'igny8'
 									),
 									planMonthlyCredits.toLocaleString()
-							  )
-							: __( 'Your plan adds no credits each month.', 'igny8' ) }
+								)
+							: __(
+									'Your plan adds no credits each month.',
+									'igny8'
+								) }
 					</p>
 				) }
 				<p>
 					{ __(
-						'For more, ask the owner of your IGNY8 account: until credits can be bought online, the IGNY8 operator adds them on request.',
+						'For more, ask the owner of your IGNY8 account: until credits can be bought online, ' +
+							'the IGNY8 operator adds them on request.',
 						'igny8'
 					) }
 				</p>

@@ -3,4 +3,6 @@ import { mountPage } from '../components/mount';
 import CreditsPage from './CreditsPage';
 import './credits.css';
 
-mountPage( 'igny8-credits-root', ( initial ) => <CreditsPage initial={ initial } /> );
+mountPage( 'igny8-credits-root', ( initial ) => (
+	<CreditsPage initial={ initial } />
+) );

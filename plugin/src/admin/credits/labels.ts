@@ -21,7 +21,11 @@ export function operationLabel( operation: string ): string {
 	return operation;
 }
 
-/** USD amounts are tiny per call: up to four decimals below a cent, and "< $0.0001" below that. */
+/**
+ * USD amounts are tiny per call: up to four decimals below a cent, and "< $0.0001" below that.
+ *
+ * @param value An amount in USD.
+ */
 export function formatUsd( value: number ): string {
 	if ( value > 0 && value < 0.00005 ) {
 		return `< $${ ( 0.0001 ).toLocaleString( undefined, { minimumFractionDigits: 4 } ) }`;

@@ -1,4 +1,10 @@
-import { Button, Flex, FlexItem, Notice, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Flex,
+	FlexItem,
+	Notice,
+	TextControl,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -21,7 +27,7 @@ export default function ConnectForm( { defaultCloudUrl }: Props ) {
 	}, [] );
 	const { connect, clearError } = useDispatch( connectionStore );
 
-	const onSubmit = ( event: { preventDefault(): void } ) => {
+	const onSubmit = ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( ! busy ) {
 			void connect( cloudUrl, code );
@@ -32,7 +38,8 @@ export default function ConnectForm( { defaultCloudUrl }: Props ) {
 		<form onSubmit={ onSubmit }>
 			<p>
 				{ __(
-					'Link this site to your IGNY8 account: create a connection code in the IGNY8 dashboard (Sites → WordPress), then paste it here with the address of your IGNY8 cloud.',
+					'Link this site to your IGNY8 account: create a connection code in the IGNY8 dashboard ' +
+						'(Sites → WordPress), then paste it here with the address of your IGNY8 cloud.',
 					'igny8'
 				) }
 			</p>
@@ -62,7 +69,12 @@ export default function ConnectForm( { defaultCloudUrl }: Props ) {
 			/>
 			<Flex justify="flex-start" style={ { marginTop: 16 } }>
 				<FlexItem>
-					<Button variant="primary" type="submit" isBusy={ busy } disabled={ busy }>
+					<Button
+						variant="primary"
+						type="submit"
+						isBusy={ busy }
+						disabled={ busy }
+					>
 						{ __( 'Connect', 'igny8' ) }
 					</Button>
 				</FlexItem>

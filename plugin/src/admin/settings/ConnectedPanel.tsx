@@ -14,20 +14,22 @@ interface Props {
 }
 
 export default function ConnectedPanel( { status, canManage }: Props ) {
-	const { cloud, cloudError, loadingCloud, testing, lastTest, error } = useSelect( ( select ) => {
-		const connection = select( connectionStore );
-		const lastError = connection.getLastError();
-		return {
-			cloud: connection.getCloudDetails(),
-			cloudError: connection.getCloudError(),
-			loadingCloud: connection.isBusy( 'cloud' ),
-			testing: connection.isBusy( 'test' ),
-			lastTest: connection.getLastTestResult(),
-			// Failures of a background status refresh are not worth a notice while the page has a status.
-			error: lastError?.operation === 'status' ? null : lastError,
-		};
-	}, [] );
-	const { testConnection, loadCloudDetails, clearError } = useDispatch( connectionStore );
+	const { cloud, cloudError, loadingCloud, testing, lastTest, error } =
+		useSelect( ( select ) => {
+			const connection = select( connectionStore );
+			const lastError = connection.getLastError();
+			return {
+				cloud: connection.getCloudDetails(),
+				cloudError: connection.getCloudError(),
+				loadingCloud: connection.isBusy( 'cloud' ),
+				testing: connection.isBusy( 'test' ),
+				lastTest: connection.getLastTestResult(),
+				// Failures of a background status refresh are not worth a notice while the page has a status.
+				error: lastError?.operation === 'status' ? null : lastError,
+			};
+		}, [] );
+	const { testConnection, loadCloudDetails, clearError } =
+		useDispatch( connectionStore );
 
 	return (
 		<>
@@ -53,11 +55,19 @@ export default function ConnectedPanel( { status, canManage }: Props ) {
 				<Notice
 					status="warning"
 					isDismissible={ false }
-					actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void loadCloudDetails() } ] }
+					actions={ [
+						{
+							label: __( 'Retry', 'igny8' ),
+							onClick: () => void loadCloudDetails(),
+						},
+					] }
 				>
 					{ sprintf(
 						/* translators: %s: the reason */
-						__( 'Details from the IGNY8 cloud could not be loaded; showing what this site remembers. %s', 'igny8' ),
+						__(
+							'Details from the IGNY8 cloud could not be loaded; showing what this site remembers. %s',
+							'igny8'
+						),
 						cloudError.message
 					) }
 				</Notice>
@@ -76,7 +86,11 @@ export default function ConnectedPanel( { status, canManage }: Props ) {
 			{ lastTest && <TestResult result={ lastTest } /> }
 
 			{ canManage ? (
-				<Flex justify="flex-start" gap={ 2 } style={ { marginTop: 16 } }>
+				<Flex
+					justify="flex-start"
+					gap={ 2 }
+					style={ { marginTop: 16 } }
+				>
 					<FlexItem>
 						<Button
 							variant="secondary"
@@ -92,7 +106,12 @@ export default function ConnectedPanel( { status, canManage }: Props ) {
 					</FlexItem>
 				</Flex>
 			) : (
-				<p className="description">{ __( 'Only administrators can change the connection.', 'igny8' ) }</p>
+				<p className="description">
+					{ __(
+						'Only administrators can change the connection.',
+						'igny8'
+					) }
+				</p>
 			) }
 		</>
 	);

@@ -18,10 +18,20 @@ const LIST_STYLE = {
 
 const NONE = '—';
 
-/** The cloud's names when it answered; what the plugin stored at connect time otherwise. */
+/**
+ * The cloud's names when it answered; what the plugin stored at connect time otherwise.
+ *
+ * @param props        Component props.
+ * @param props.status The connection as WordPress stored it.
+ * @param props.cloud  The cloud's own details, when it answered.
+ */
 export default function ConnectionDetails( { status, cloud }: Props ) {
-	const plan = cloud ? cloud.plan?.name ?? __( 'No plan', 'igny8' ) : NONE;
-	const connectedSince = formatTimestamp( status.connected_at ) ?? formatTimestamp( cloud?.site?.connected_at );
+	const plan = cloud
+		? ( cloud.plan?.name ?? __( 'No plan', 'igny8' ) )
+		: NONE;
+	const connectedSince =
+		formatTimestamp( status.connected_at ) ??
+		formatTimestamp( cloud?.site?.connected_at );
 
 	return (
 		<dl style={ LIST_STYLE }>
@@ -42,14 +52,25 @@ export default function ConnectionDetails( { status, cloud }: Props ) {
 			<Row label={ __( 'Site ID', 'igny8' ) } testId="igny8-site-id">
 				{ status.site_id ?? NONE }
 			</Row>
-			<Row label={ __( 'Connected since', 'igny8' ) } testId="igny8-connected-at">
+			<Row
+				label={ __( 'Connected since', 'igny8' ) }
+				testId="igny8-connected-at"
+			>
 				{ connectedSince ?? NONE }
 			</Row>
 		</dl>
 	);
 }
 
-function Row( { label, testId, children }: { label: string; testId: string; children: ReactNode } ) {
+function Row( {
+	label,
+	testId,
+	children,
+}: {
+	label: string;
+	testId: string;
+	children: ReactNode;
+} ) {
 	return (
 		<>
 			<dt style={ { fontWeight: 600 } }>{ label }</dt>

@@ -1,5 +1,11 @@
 // Settings → Connection: link this site to the IGNY8 cloud, test the link, or unlink it.
-import { Card, CardBody, CardHeader, Notice, Spinner } from '@wordpress/components';
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	Notice,
+	Spinner,
+} from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 import { store as connectionStore } from '../../store/connection';
@@ -11,7 +17,10 @@ interface Props {
 	defaultCloudUrl: string;
 }
 
-export default function ConnectionPage( { canManage, defaultCloudUrl }: Props ) {
+export default function ConnectionPage( {
+	canManage,
+	defaultCloudUrl,
+}: Props ) {
 	const { status, statusError, lastDisconnect } = useSelect( ( select ) => {
 		const connection = select( connectionStore );
 		return {
@@ -33,26 +42,45 @@ export default function ConnectionPage( { canManage, defaultCloudUrl }: Props ) 
 	} else if ( status.connected ) {
 		body = <ConnectedPanel status={ status } canManage={ canManage } />;
 	} else if ( canManage ) {
-		body = <ConnectForm defaultCloudUrl={ status.cloud_url || defaultCloudUrl } />;
+		body = (
+			<ConnectForm
+				defaultCloudUrl={ status.cloud_url || defaultCloudUrl }
+			/>
+		);
 	} else {
-		body = <p>{ __( 'This site is not linked to IGNY8 yet. Ask an administrator to link it.', 'igny8' ) }</p>;
+		body = (
+			<p>
+				{ __(
+					'This site is not linked to IGNY8 yet. Ask an administrator to link it.',
+					'igny8'
+				) }
+			</p>
+		);
 	}
 
 	return (
 		<>
 			{ lastDisconnect && ! status?.connected && (
-				<Notice status={ lastDisconnect.cloud_cleared ? 'success' : 'warning' } isDismissible={ false }>
+				<Notice
+					status={
+						lastDisconnect.cloud_cleared ? 'success' : 'warning'
+					}
+					isDismissible={ false }
+				>
 					{ lastDisconnect.cloud_cleared
 						? __( 'The site was unlinked from IGNY8.', 'igny8' )
 						: __(
-								'The site was unlinked here, but the IGNY8 cloud could not be told. Remove the site in the IGNY8 dashboard too.',
+								'The site was unlinked here, but the IGNY8 cloud could not be told. ' +
+									'Remove the site in the IGNY8 dashboard too.',
 								'igny8'
-						  ) }
+							) }
 				</Notice>
 			) }
 			<Card style={ { maxWidth: 720, marginTop: 16 } }>
 				<CardHeader>
-					<h2 style={ { margin: 0 } }>{ __( 'Connection', 'igny8' ) }</h2>
+					<h2 style={ { margin: 0 } }>
+						{ __( 'Connection', 'igny8' ) }
+					</h2>
 				</CardHeader>
 				<CardBody>{ body }</CardBody>
 			</Card>

@@ -11,16 +11,29 @@ interface Props {
 	testId?: string;
 }
 
-export default function InDashboardNotice( { cloudUrl, children, testId }: Props ) {
+export default function InDashboardNotice( {
+	cloudUrl,
+	children,
+	testId,
+}: Props ) {
 	const href = dashboardUrl( cloudUrl );
 	return (
-		<Notice status="info" isDismissible={ false } className="igny8-in-dashboard">
+		<Notice
+			status="info"
+			isDismissible={ false }
+			className="igny8-in-dashboard"
+		>
 			<p style={ { margin: 0 } } data-testid={ testId }>
 				{ children }
 				{ href && (
 					<>
 						{ ' ' }
-						<a href={ href } target="_blank" rel="noreferrer" data-testid="igny8-dashboard-link">
+						<a
+							href={ href }
+							target="_blank"
+							rel="noreferrer"
+							data-testid="igny8-dashboard-link"
+						>
 							{ __( 'Open the IGNY8 dashboard', 'igny8' ) }
 						</a>
 					</>

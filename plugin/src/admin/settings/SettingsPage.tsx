@@ -8,10 +8,30 @@ import { store as connectionStore } from '../../store/connection';
 import { navigate, useUrlParam } from '../components/url';
 import ConnectionPage from './ConnectionPage';
 
-const ProvidersTab = lazy( () => import( /* webpackChunkName: "settings-providers" */ './providers/ProvidersTab' ) );
-const PromptsTab = lazy( () => import( /* webpackChunkName: "settings-prompts" */ './prompts/PromptsTab' ) );
-const AuthorProfilesTab = lazy( () => import( /* webpackChunkName: "settings-authors" */ './authors/AuthorProfilesTab' ) );
-const StrategiesTab = lazy( () => import( /* webpackChunkName: "settings-strategies" */ './strategies/StrategiesTab' ) );
+const ProvidersTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "settings-providers" */ './providers/ProvidersTab'
+		)
+);
+const PromptsTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "settings-prompts" */ './prompts/PromptsTab'
+		)
+);
+const AuthorProfilesTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "settings-authors" */ './authors/AuthorProfilesTab'
+		)
+);
+const StrategiesTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "settings-strategies" */ './strategies/StrategiesTab'
+		)
+);
 
 interface Props {
 	canManage: boolean;
@@ -25,7 +45,10 @@ interface Tab {
 }
 
 /** The cloud tabs, by the `tab` URL parameter that opens them. */
-const CLOUD_TABS: Record< string, ComponentType< { siteId: number; cloudUrl: string } > > = {
+const CLOUD_TABS: Record<
+	string,
+	ComponentType< { siteId: number; cloudUrl: string } >
+> = {
 	'ai-providers': ProvidersTab,
 	prompts: PromptsTab,
 	'author-profiles': AuthorProfilesTab,
@@ -42,31 +65,47 @@ function tabs( canManage: boolean ): Tab[] {
 	];
 	// The AI tabs are for administrators: they change this site's strategies and read the account-wide rest
 	// (providers, prompts, author profiles), which is changed in the IGNY8 dashboard.
-	return ( canManage ? all : all.slice( 0, 1 ) ).map( ( [ name, title ] ) => ( {
-		name,
-		title,
-		className: `igny8-settings-tab-${ name }`,
-	} ) );
+	return ( canManage ? all : all.slice( 0, 1 ) ).map(
+		( [ name, title ] ) => ( {
+			name,
+			title,
+			className: `igny8-settings-tab-${ name }`,
+		} )
+	);
 }
 
 export default function SettingsPage( { canManage, defaultCloudUrl }: Props ) {
 	const asked = useUrlParam( 'tab' );
 	const available = tabs( canManage );
-	const initialTab = available.some( ( tab ) => tab.name === asked ) ? asked ?? 'connection' : 'connection';
+	const initialTab = available.some( ( tab ) => tab.name === asked )
+		? ( asked ?? 'connection' )
+		: 'connection';
 	const { connected, siteId, cloudUrl } = useSelect( ( select ) => {
 		const status = select( connectionStore ).getStatus();
-		return { connected: Boolean( status?.connected ), siteId: status?.site_id ?? null, cloudUrl: status?.cloud_url ?? '' };
+		return {
+			connected: Boolean( status?.connected ),
+			siteId: status?.site_id ?? null,
+			cloudUrl: status?.cloud_url ?? '',
+		};
 	}, [] );
 
 	const render = ( tab: Tab ) => {
 		if ( tab.name === 'connection' ) {
-			return <ConnectionPage canManage={ canManage } defaultCloudUrl={ defaultCloudUrl } />;
+			return (
+				<ConnectionPage
+					canManage={ canManage }
+					defaultCloudUrl={ defaultCloudUrl }
+				/>
+			);
 		}
 		if ( ! connected || siteId === null ) {
 			return (
 				<Notice status="warning" isDismissible={ false }>
 					<span data-testid="igny8-not-connected">
-						{ __( 'Connect this site to IGNY8 first (Connection tab): these settings live in the IGNY8 cloud.', 'igny8' ) }
+						{ __(
+							'Connect this site to IGNY8 first (Connection tab): these settings live in the IGNY8 cloud.',
+							'igny8'
+						) }
 					</span>
 				</Notice>
 			);
@@ -74,7 +113,10 @@ export default function SettingsPage( { canManage, defaultCloudUrl }: Props ) {
 		const Content = CLOUD_TABS[ tab.name ];
 		return (
 			<Suspense fallback={ <Spinner /> }>
-				<Content siteId={ siteId } cloudUrl={ cloudUrl || defaultCloudUrl } />
+				<Content
+					siteId={ siteId }
+					cloudUrl={ cloudUrl || defaultCloudUrl }
+				/>
 			</Suspense>
 		);
 	};
@@ -86,9 +128,18 @@ export default function SettingsPage( { canManage, defaultCloudUrl }: Props ) {
 				className="igny8-settings-tabs"
 				tabs={ available }
 				initialTabName={ initialTab }
-				onSelect={ ( name: string ) => navigate( { tab: name === 'connection' ? null : name }, true ) }
+				onSelect={ ( name: string ) =>
+					navigate(
+						{ tab: name === 'connection' ? null : name },
+						true
+					)
+				}
 			>
-				{ ( tab ) => <div className="igny8-settings-panel">{ render( tab as Tab ) }</div> }
+				{ ( tab ) => (
+					<div className="igny8-settings-panel">
+						{ render( tab as Tab ) }
+					</div>
+				) }
 			</TabPanel>
 		</div>
 	);

@@ -2,9 +2,14 @@ import { Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { ConnectionTestResult } from '../../api/wp';
 
-export default function TestResult( { result }: { result: ConnectionTestResult } ) {
+export default function TestResult( {
+	result,
+}: {
+	result: ConnectionTestResult;
+} ) {
 	const ok = result.wp_to_cloud && result.cloud_to_wp;
-	const word = ( passed: boolean ) => ( passed ? __( 'OK', 'igny8' ) : __( 'Failed', 'igny8' ) );
+	const word = ( passed: boolean ) =>
+		passed ? __( 'OK', 'igny8' ) : __( 'Failed', 'igny8' );
 
 	return (
 		<div data-testid="igny8-test-result" style={ { marginTop: 16 } }>

@@ -1,5 +1,11 @@
-/** A stored timestamp (unix seconds, ISO 8601 or MySQL GMT datetime) as a local date and time. */
-export function formatTimestamp( value: string | number | null | undefined ): string | null {
+/**
+ * A stored timestamp (unix seconds, ISO 8601 or MySQL GMT datetime) as a local date and time.
+ *
+ * @param value The stored timestamp.
+ */
+export function formatTimestamp(
+	value: string | number | null | undefined
+): string | null {
 	if ( value === null || value === undefined || value === '' ) {
 		return null;
 	}
@@ -11,5 +17,7 @@ export function formatTimestamp( value: string | number | null | undefined ): st
 	} else {
 		ms = Date.parse( value );
 	}
-	return Number.isNaN( ms ) ? String( value ) : new Date( ms ).toLocaleString();
+	return Number.isNaN( ms )
+		? String( value )
+		: new Date( ms ).toLocaleString();
 }

@@ -7,6 +7,13 @@ import SettingsPage from './SettingsPage';
 import './settings.css';
 
 mountPage( 'igny8-settings-root', ( initial ) => {
-	dispatch( connectionStore ).receiveStatus( statusFromInitialState( initial ) );
-	return <SettingsPage canManage={ initial.user.canManage } defaultCloudUrl={ initial.cloudUrl } />;
+	dispatch( connectionStore ).receiveStatus(
+		statusFromInitialState( initial )
+	);
+	return (
+		<SettingsPage
+			canManage={ initial.user.canManage }
+			defaultCloudUrl={ initial.cloudUrl }
+		/>
+	);
 } );

@@ -1,6 +1,10 @@
 import type { Job } from '../jobs';
 
-/** A job of the contract, running unless told otherwise. */
+/**
+ * A job of the contract, running unless told otherwise.
+ *
+ * @param fields Fields that differ from the defaults.
+ */
 export function job( fields: Partial< Job > = {} ): Job {
 	return {
 		id: 41,
@@ -28,9 +32,20 @@ export function job( fields: Partial< Job > = {} ): Job {
 }
 
 export const done = ( fields: Partial< Job > = {} ) =>
-	job( { state: 'succeeded', phase: 'DONE', percentage: 100, credits_charged: 2, finished_at: '2026-01-01T00:01:00Z', ...fields } );
+	job( {
+		state: 'succeeded',
+		phase: 'DONE',
+		percentage: 100,
+		credits_charged: 2,
+		finished_at: '2026-01-01T00:01:00Z',
+		...fields,
+	} );
 
-/** An event-stream response carrying `text` in the given pieces. */
+/**
+ * An event-stream response carrying `text` in the given pieces.
+ *
+ * @param {...any} pieces
+ */
 export function eventStream( ...pieces: string[] ): Response {
 	const encoder = new TextEncoder();
 	return new Response(
@@ -46,4 +61,5 @@ export function eventStream( ...pieces: string[] ): Response {
 	);
 }
 
-export const progress = ( data: Job ) => `event: progress\ndata: ${ JSON.stringify( data ) }\n\n`;
+export const progress = ( data: Job ) =>
+	`event: progress\ndata: ${ JSON.stringify( data ) }\n\n`;

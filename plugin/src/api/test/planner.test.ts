@@ -4,27 +4,66 @@ import { createPlannerApi } from '../planner';
 import type { SiteToken } from '../wp';
 import { job } from './fixtures';
 
-const token: SiteToken = { token: 't1', expires_at: 4_000_000_000, cloud_url: 'http://cloud.test', site_id: 7, role: 'editor' };
+/** The fetch the client is given; the mock's calls are read as its arguments. */
+type FetchLike = (
+	url: RequestInfo | URL,
+	init?: RequestInit
+) => Promise< Response >;
+
+const token: SiteToken = {
+	token: 't1',
+	expires_at: 4_000_000_000,
+	cloud_url: 'http://cloud.test',
+	site_id: 7,
+	role: 'editor',
+};
 
 function setup( body: unknown = { success: true, data: {}, request_id: 'r' } ) {
-	const fetch = vi.fn( async ( _url: RequestInfo | URL, _init?: RequestInit ) =>
-		new Response( JSON.stringify( body ), { status: 200, headers: { 'Content-Type': 'application/json' } } )
+	const fetch = vi.fn< FetchLike >(
+		async () =>
+			new Response( JSON.stringify( body ), {
+				status: 200,
+				headers: { 'Content-Type': 'application/json' },
+			} )
 	);
-	const api = createPlannerApi( createCloudClient( { getToken: async () => token, fetch, now: () => 0 } ) );
+	const api = createPlannerApi(
+		createCloudClient( {
+			getToken: async () => token,
+			fetch,
+			now: () => 0,
+		} )
+	);
 	const call = ( index = 0 ) => {
 		const [ url, init ] = fetch.mock.calls[ index ];
-		return { url: String( url ), method: init?.method, body: init?.body ? JSON.parse( String( init.body ) ) : undefined };
+		return {
+			url: String( url ),
+			method: init?.method,
+			body: init?.body ? JSON.parse( String( init.body ) ) : undefined,
+		};
 	};
 	return { api, fetch, call };
 }
 
 const at = { site_id: 7, sector_id: 3 };
-const list = { success: true, count: 0, next: null, previous: null, results: [], request_id: 'r' };
+const list = {
+	success: true,
+	count: 0,
+	next: null,
+	previous: null,
+	results: [],
+	request_id: 'r',
+};
 
 describe( 'planner API', () => {
 	it( 'lists keywords with the query on the URL', async () => {
 		const { api, call } = setup( list );
-		await api.listKeywords( { ...at, cluster_id: 'none', ordering: '-volume', page: 2, page_size: 50 } );
+		await api.listKeywords( {
+			...at,
+			cluster_id: 'none',
+			ordering: '-volume',
+			page: 2,
+			page_size: 50,
+		} );
 		expect( call() ).toMatchObject( {
 			method: 'GET',
 			url: 'http://cloud.test/api/v1/planner/keywords?site_id=7&sector_id=3&cluster_id=none&ordering=-volume&page=2&page_size=50',
@@ -45,7 +84,10 @@ describe( 'planner API', () => {
 		const { api, call } = setup();
 		await api.bulkDeleteKeywords( 7, [ 1, 2 ] );
 		await api.bulkUpdateKeywords( 7, [ 3 ], 'used' );
-		expect( call( 0 ) ).toMatchObject( { url: 'http://cloud.test/api/v1/planner/keywords/bulk_delete', body: { site_id: 7, ids: [ 1, 2 ] } } );
+		expect( call( 0 ) ).toMatchObject( {
+			url: 'http://cloud.test/api/v1/planner/keywords/bulk_delete',
+			body: { site_id: 7, ids: [ 1, 2 ] },
+		} );
 		expect( call( 1 ) ).toMatchObject( {
 			url: 'http://cloud.test/api/v1/planner/keywords/bulk_update',
 			body: { site_id: 7, ids: [ 3 ], status: 'used' },
@@ -56,8 +98,17 @@ describe( 'planner API', () => {
 		const { api, call } = setup();
 		await api.autoCluster( at );
 		await api.autoCluster( at, [ 5 ] );
-		expect( call( 0 ).body ).toEqual( { site_id: 7, sector_id: 3, mode: 'algorithmic' } );
-		expect( call( 1 ).body ).toEqual( { site_id: 7, sector_id: 3, keyword_ids: [ 5 ], mode: 'algorithmic' } );
+		expect( call( 0 ).body ).toEqual( {
+			site_id: 7,
+			sector_id: 3,
+			mode: 'algorithmic',
+		} );
+		expect( call( 1 ).body ).toEqual( {
+			site_id: 7,
+			sector_id: 3,
+			keyword_ids: [ 5 ],
+			mode: 'algorithmic',
+		} );
 	} );
 
 	it( 'removes keywords from a cluster with a DELETE that carries their ids', async () => {
@@ -75,9 +126,19 @@ describe( 'planner API', () => {
 		await api.mergeClusters( 9, [ 10, 11 ] );
 		await api.splitCluster( 9, [ 1 ], 'New' );
 		await api.updateCluster( 9, { status: 'archived' } );
-		expect( call( 0 ) ).toMatchObject( { url: 'http://cloud.test/api/v1/planner/clusters/9/merge', body: { cluster_ids: [ 10, 11 ] } } );
-		expect( call( 1 ) ).toMatchObject( { url: 'http://cloud.test/api/v1/planner/clusters/9/split', body: { keyword_ids: [ 1 ], name: 'New' } } );
-		expect( call( 2 ) ).toMatchObject( { method: 'PATCH', url: 'http://cloud.test/api/v1/planner/clusters/9', body: { status: 'archived' } } );
+		expect( call( 0 ) ).toMatchObject( {
+			url: 'http://cloud.test/api/v1/planner/clusters/9/merge',
+			body: { cluster_ids: [ 10, 11 ] },
+		} );
+		expect( call( 1 ) ).toMatchObject( {
+			url: 'http://cloud.test/api/v1/planner/clusters/9/split',
+			body: { keyword_ids: [ 1 ], name: 'New' },
+		} );
+		expect( call( 2 ) ).toMatchObject( {
+			method: 'PATCH',
+			url: 'http://cloud.test/api/v1/planner/clusters/9',
+			body: { status: 'archived' },
+		} );
 	} );
 
 	it( 'creates writer tasks from ideas', async () => {
@@ -94,12 +155,20 @@ describe( 'planner API', () => {
 		const { api, call } = setup( list );
 		await api.listSectors( 7 );
 		await api.getSummary( at );
-		expect( call( 0 ).url ).toBe( 'http://cloud.test/api/v1/auth/sites/7/sectors' );
-		expect( call( 1 ).url ).toBe( 'http://cloud.test/api/v1/planner/summary?site_id=7&sector_id=3' );
+		expect( call( 0 ).url ).toBe(
+			'http://cloud.test/api/v1/auth/sites/7/sectors'
+		);
+		expect( call( 1 ).url ).toBe(
+			'http://cloud.test/api/v1/planner/summary?site_id=7&sector_id=3'
+		);
 	} );
 
 	it( 'starts AI clustering of the sector as a job', async () => {
-		const { api, call } = setup( { success: true, data: job( { state: 'queued' } ), request_id: 'r' } );
+		const { api, call } = setup( {
+			success: true,
+			data: job( { state: 'queued' } ),
+			request_id: 'r',
+		} );
 		const started = await api.clusterWithAi( at );
 		expect( call() ).toEqual( {
 			method: 'POST',
@@ -110,7 +179,11 @@ describe( 'planner API', () => {
 	} );
 
 	it( 'starts idea generation for clusters as a job, also when the answer wraps it as { job }', async () => {
-		const { api, call } = setup( { success: true, data: { job: job( { function: 'generate_ideas' } ) }, request_id: 'r' } );
+		const { api, call } = setup( {
+			success: true,
+			data: { job: job( { function: 'generate_ideas' } ) },
+			request_id: 'r',
+		} );
 		const started = await api.generateIdeas( 7, [ 9, 10 ], 4 );
 		expect( call() ).toEqual( {
 			method: 'POST',

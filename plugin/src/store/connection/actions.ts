@@ -19,31 +19,46 @@ export type Action =
 
 type ActionOf< T extends Action[ 'type' ] > = Extract< Action, { type: T } >;
 
-export function receiveStatus( status: ConnectionStatus ): ActionOf< 'RECEIVE_STATUS' > {
+export function receiveStatus(
+	status: ConnectionStatus
+): ActionOf< 'RECEIVE_STATUS' > {
 	return { type: 'RECEIVE_STATUS', status };
 }
 
-export function receiveCloudDetails( details: CloudDetails ): ActionOf< 'RECEIVE_CLOUD_DETAILS' > {
+export function receiveCloudDetails(
+	details: CloudDetails
+): ActionOf< 'RECEIVE_CLOUD_DETAILS' > {
 	return { type: 'RECEIVE_CLOUD_DETAILS', details };
 }
 
-export function receiveTestResult( result: ConnectionTestResult ): ActionOf< 'RECEIVE_TEST_RESULT' > {
+export function receiveTestResult(
+	result: ConnectionTestResult
+): ActionOf< 'RECEIVE_TEST_RESULT' > {
 	return { type: 'RECEIVE_TEST_RESULT', result };
 }
 
-export function disconnected( result: DisconnectResult ): ActionOf< 'DISCONNECTED' > {
+export function disconnected(
+	result: DisconnectResult
+): ActionOf< 'DISCONNECTED' > {
 	return { type: 'DISCONNECTED', result };
 }
 
-export function startOperation( operation: Operation ): ActionOf< 'OPERATION_STARTED' > {
+export function startOperation(
+	operation: Operation
+): ActionOf< 'OPERATION_STARTED' > {
 	return { type: 'OPERATION_STARTED', operation };
 }
 
-export function finishOperation( operation: Operation ): ActionOf< 'OPERATION_FINISHED' > {
+export function finishOperation(
+	operation: Operation
+): ActionOf< 'OPERATION_FINISHED' > {
 	return { type: 'OPERATION_FINISHED', operation };
 }
 
-export function failOperation( operation: Operation, error: ErrorInfo ): ActionOf< 'OPERATION_FAILED' > {
+export function failOperation(
+	operation: Operation,
+	error: ErrorInfo
+): ActionOf< 'OPERATION_FAILED' > {
 	return { type: 'OPERATION_FAILED', operation, error };
 }
 

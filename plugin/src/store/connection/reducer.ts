@@ -5,18 +5,30 @@ export const INITIAL_STATE: ConnectionState = {
 	status: null,
 	cloud: null,
 	cloudError: null,
-	busy: { status: false, cloud: false, connect: false, test: false, disconnect: false },
+	busy: {
+		status: false,
+		cloud: false,
+		connect: false,
+		test: false,
+		disconnect: false,
+	},
 	lastTest: null,
 	lastDisconnect: null,
 	lastError: null,
 };
 
-export default function reducer( state: ConnectionState = INITIAL_STATE, action: Action ): ConnectionState {
+export default function reducer(
+	state: ConnectionState = INITIAL_STATE,
+	action: Action
+): ConnectionState {
 	switch ( action.type ) {
 		case 'RECEIVE_STATUS': {
 			const { status } = action;
 			// Details of another site, or of none, would be wrong: drop them when the site changes.
-			const sameSite = status.connected && status.site_id === state.status?.site_id && state.status.connected;
+			const sameSite =
+				status.connected &&
+				status.site_id === state.status?.site_id &&
+				state.status.connected;
 			return {
 				...state,
 				status,
@@ -55,19 +67,27 @@ export default function reducer( state: ConnectionState = INITIAL_STATE, action:
 				...state,
 				busy: { ...state.busy, [ action.operation ]: true },
 				// A new attempt replaces the last failure and, for a test, the last result.
-				lastError: action.operation === 'cloud' ? state.lastError : null,
+				lastError:
+					action.operation === 'cloud' ? state.lastError : null,
 				lastTest: action.operation === 'test' ? null : state.lastTest,
 			};
 
 		case 'OPERATION_FINISHED':
-			return { ...state, busy: { ...state.busy, [ action.operation ]: false } };
+			return {
+				...state,
+				busy: { ...state.busy, [ action.operation ]: false },
+			};
 
 		case 'OPERATION_FAILED': {
 			const busy = { ...state.busy, [ action.operation ]: false };
 			if ( action.operation === 'cloud' ) {
 				return { ...state, busy, cloudError: action.error };
 			}
-			return { ...state, busy, lastError: { ...action.error, operation: action.operation } };
+			return {
+				...state,
+				busy,
+				lastError: { ...action.error, operation: action.operation },
+			};
 		}
 
 		case 'CLEAR_ERROR':

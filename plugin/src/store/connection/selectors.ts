@@ -28,24 +28,44 @@ export function getCloudError( state: ConnectionState ): ErrorInfo | null {
 	return state.cloudError;
 }
 
-/** Whether `operation` (or, without one, any operation) is in flight. */
-export function isBusy( state: ConnectionState, operation?: Operation ): boolean {
+/**
+ * Whether `operation` (or, without one, any operation) is in flight.
+ *
+ * @param state     Store state.
+ * @param operation An operation, or none for any.
+ */
+export function isBusy(
+	state: ConnectionState,
+	operation?: Operation
+): boolean {
 	if ( operation ) {
 		return state.busy[ operation ];
 	}
 	return Object.values( state.busy ).some( Boolean );
 }
 
-export function getLastTestResult( state: ConnectionState ): ConnectionTestResult | null {
+export function getLastTestResult(
+	state: ConnectionState
+): ConnectionTestResult | null {
 	return state.lastTest;
 }
 
-export function getLastDisconnect( state: ConnectionState ): DisconnectResult | null {
+export function getLastDisconnect(
+	state: ConnectionState
+): DisconnectResult | null {
 	return state.lastDisconnect;
 }
 
-/** The latest failure, or only the latest failure of `operation`. */
-export function getLastError( state: ConnectionState, operation?: Operation ): OperationError | null {
+/**
+ * The latest failure, or only the latest failure of `operation`.
+ *
+ * @param state     Store state.
+ * @param operation An operation, or none for any.
+ */
+export function getLastError(
+	state: ConnectionState,
+	operation?: Operation
+): OperationError | null {
 	const error = state.lastError;
 	if ( ! error || ( operation && error.operation !== operation ) ) {
 		return null;
@@ -53,7 +73,15 @@ export function getLastError( state: ConnectionState, operation?: Operation ): O
 	return error;
 }
 
-/** Per-field messages of the latest failure of `operation`, for showing under the inputs. */
-export function getFieldErrors( state: ConnectionState, operation: Operation ): FieldErrors {
+/**
+ * Per-field messages of the latest failure of `operation`, for showing under the inputs.
+ *
+ * @param state     Store state.
+ * @param operation The operation.
+ */
+export function getFieldErrors(
+	state: ConnectionState,
+	operation: Operation
+): FieldErrors {
 	return getLastError( state, operation )?.fieldErrors ?? EMPTY_FIELD_ERRORS;
 }

@@ -17,21 +17,30 @@ import type { CloudDetails, ConnectionState, ErrorInfo } from './types';
 
 type Selectors = typeof selectors;
 type CurriedSelectors = {
-	[ K in keyof Selectors ]: Selectors[ K ] extends ( state: ConnectionState, ...args: infer A ) => infer R
+	[ K in keyof Selectors ]: Selectors[ K ] extends (
+		state: ConnectionState,
+		...args: infer A
+	) => infer R
 		? ( ...args: A ) => R
 		: never;
 };
 
 interface ThunkArgs {
 	select: CurriedSelectors;
-	dispatch: ( < R >( thunk: Thunk< R > ) => R ) & ( ( action: Action ) => unknown );
+	dispatch: ( < R >( thunk: Thunk< R > ) => R ) &
+		( ( action: Action ) => unknown );
 }
 
 export type Thunk< R = void > = ( args: ThunkArgs ) => R;
 
 function toErrorInfo( error: unknown ): ErrorInfo {
 	if ( error instanceof ApiError ) {
-		return { status: error.status, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+		return {
+			status: error.status,
+			code: error.code,
+			message: error.message,
+			fieldErrors: error.fieldErrors,
+		};
 	}
 	const message = error instanceof Error ? error.message : String( error );
 	return { status: 0, code: 'unknown_error', message, fieldErrors: {} };
@@ -74,14 +83,22 @@ export const loadCloudDetails =
 		}
 	};
 
-/** Resolves to whether the site is now connected. */
+/**
+ * Resolves to whether the site is now connected.
+ *
+ * @param cloudUrl The IGNY8 cloud's URL.
+ * @param code     The one-time connection code.
+ */
 export const connect =
 	( cloudUrl: string, code: string ): Thunk< Promise< boolean > > =>
 	async ( { dispatch } ) => {
 		dispatch( startOperation( 'connect' ) );
 		let status;
 		try {
-			status = await wp.connect( { cloud_url: cloudUrl.trim(), code: code.trim() } );
+			status = await wp.connect( {
+				cloud_url: cloudUrl.trim(),
+				code: code.trim(),
+			} );
 		} catch ( error ) {
 			dispatch( failOperation( 'connect', toErrorInfo( error ) ) );
 			return false;

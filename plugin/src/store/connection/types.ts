@@ -1,6 +1,10 @@
 import type { schemas } from '@igny8/shared';
 import type { FieldErrors } from '../../api/errors';
-import type { ConnectionStatus, ConnectionTestResult, DisconnectResult } from '../../api/wp';
+import type {
+	ConnectionStatus,
+	ConnectionTestResult,
+	DisconnectResult,
+} from '../../api/wp';
 
 export type { ConnectionStatus, ConnectionTestResult, DisconnectResult };
 

@@ -16,20 +16,35 @@ export function jobStarting( key: string ): ActionOf< 'JOB_STARTING' > {
 	return { type: 'JOB_STARTING', key };
 }
 
-export function jobStartFailed( key: string, error: ErrorInfo ): ActionOf< 'JOB_START_FAILED' > {
+export function jobStartFailed(
+	key: string,
+	error: ErrorInfo
+): ActionOf< 'JOB_START_FAILED' > {
 	return { type: 'JOB_START_FAILED', key, error };
 }
 
-/** A report on the job of `key`; an older report than the one shown is ignored. */
+/**
+ * A report on the job of `key`; an older report than the one shown is ignored.
+ *
+ * @param key What the job is for, e.g. a sector's clustering.
+ * @param job The report.
+ */
 export function receiveJob( key: string, job: Job ): ActionOf< 'RECEIVE_JOB' > {
 	return { type: 'RECEIVE_JOB', key, job };
 }
 
-export function jobFollowFailed( key: string, error: ErrorInfo ): ActionOf< 'JOB_FOLLOW_FAILED' > {
+export function jobFollowFailed(
+	key: string,
+	error: ErrorInfo
+): ActionOf< 'JOB_FOLLOW_FAILED' > {
 	return { type: 'JOB_FOLLOW_FAILED', key, error };
 }
 
-/** Following the job again, after it failed. */
+/**
+ * Following the job again, after it failed.
+ *
+ * @param key What the job is for.
+ */
 export function jobFollowing( key: string ): ActionOf< 'JOB_FOLLOWING' > {
 	return { type: 'JOB_FOLLOWING', key };
 }
@@ -38,11 +53,18 @@ export function jobCancelling( key: string ): ActionOf< 'JOB_CANCELLING' > {
 	return { type: 'JOB_CANCELLING', key };
 }
 
-export function jobCancelFailed( key: string, error: ErrorInfo ): ActionOf< 'JOB_CANCEL_FAILED' > {
+export function jobCancelFailed(
+	key: string,
+	error: ErrorInfo
+): ActionOf< 'JOB_CANCEL_FAILED' > {
 	return { type: 'JOB_CANCEL_FAILED', key, error };
 }
 
-/** The run of `key` is forgotten (its notice closed). */
+/**
+ * The run of `key` is forgotten (its notice closed).
+ *
+ * @param key What the job is for.
+ */
 export function jobDismissed( key: string ): ActionOf< 'DISMISS_JOB' > {
 	return { type: 'DISMISS_JOB', key };
 }

@@ -1,13 +1,34 @@
 // The AI engine's value lists and credit prices, copied as plain values: importing them from
 // @igny8/shared would bundle zod. test/constants.test.ts keeps them equal to the shared ones.
-import type { CREDIT_COSTS as SHARED_COSTS, JOB_PHASES as SHARED_PHASES, JOB_STATES as SHARED_STATES } from '@igny8/shared';
+import type {
+	CREDIT_COSTS as SHARED_COSTS,
+	JOB_PHASES as SHARED_PHASES,
+	JOB_STATES as SHARED_STATES,
+} from '@igny8/shared';
 
 type Of< T extends readonly string[] > = readonly T[ number ][];
 
-export const JOB_STATES = [ 'queued', 'running', 'succeeded', 'failed', 'cancelled' ] as const satisfies Of< typeof SHARED_STATES >;
+export const JOB_STATES = [
+	'queued',
+	'running',
+	'succeeded',
+	'failed',
+	'cancelled',
+] as const satisfies Of< typeof SHARED_STATES >;
 /** States a job never leaves. */
-export const TERMINAL_STATES = [ 'succeeded', 'failed', 'cancelled' ] as const satisfies Of< typeof SHARED_STATES >;
-export const JOB_PHASES = [ 'INIT', 'PREP', 'AI_CALL', 'PARSE', 'SAVE', 'DONE' ] as const satisfies Of< typeof SHARED_PHASES >;
+export const TERMINAL_STATES = [
+	'succeeded',
+	'failed',
+	'cancelled',
+] as const satisfies Of< typeof SHARED_STATES >;
+export const JOB_PHASES = [
+	'INIT',
+	'PREP',
+	'AI_CALL',
+	'PARSE',
+	'SAVE',
+	'DONE',
+] as const satisfies Of< typeof SHARED_PHASES >;
 
 /** How many credits a unit of each operation costs (SPEC §7): ceil(units / per), at least `min`. */
 export const CREDIT_COSTS = {
@@ -16,12 +37,22 @@ export const CREDIT_COSTS = {
 	generate_content: { per: 1 / 3, min: 3 },
 	generate_images: { per: 1, min: 1 },
 	reparse: { per: 1, min: 1 },
-} as const satisfies { [ K in keyof typeof SHARED_COSTS ]: { per: number; min: number } };
+} as const satisfies {
+	[ K in keyof typeof SHARED_COSTS ]: { per: number; min: number };
+};
 
 export type PricedOperation = keyof typeof CREDIT_COSTS;
 
-/** Credits for `units` of an operation, as the cloud will price the job (0 units cost nothing). */
-export function creditCost( operation: PricedOperation, units: number ): number {
+/**
+ * Credits for `units` of an operation, as the cloud will price the job (0 units cost nothing).
+ *
+ * @param operation The priced operation.
+ * @param units     Keywords or clusters the job works on.
+ */
+export function creditCost(
+	operation: PricedOperation,
+	units: number
+): number {
 	if ( ! ( units > 0 ) ) {
 		return 0;
 	}

@@ -13,23 +13,39 @@ const NEW_RUN: JobRun = {
 	cancelError: null,
 };
 
-function update( state: JobsState, key: string, change: ( run: JobRun ) => JobRun ): JobsState {
+function update(
+	state: JobsState,
+	key: string,
+	change: ( run: JobRun ) => JobRun
+): JobsState {
 	const run = state.runs[ key ];
 	if ( ! run ) {
 		return state;
 	}
 	const next = change( run );
-	return next === run ? state : { ...state, runs: { ...state.runs, [ key ]: next } };
+	return next === run
+		? state
+		: { ...state, runs: { ...state.runs, [ key ]: next } };
 }
 
-export default function reducer( state: JobsState = INITIAL_STATE, action: Action ): JobsState {
+export default function reducer(
+	state: JobsState = INITIAL_STATE,
+	action: Action
+): JobsState {
 	switch ( action.type ) {
 		case 'JOB_STARTING':
 			// A new job replaces whatever the key showed before.
-			return { ...state, runs: { ...state.runs, [ action.key ]: NEW_RUN } };
+			return {
+				...state,
+				runs: { ...state.runs, [ action.key ]: NEW_RUN },
+			};
 
 		case 'JOB_START_FAILED':
-			return update( state, action.key, ( run ) => ( { ...run, starting: false, startError: action.error } ) );
+			return update( state, action.key, ( run ) => ( {
+				...run,
+				starting: false,
+				startError: action.error,
+			} ) );
 
 		case 'RECEIVE_JOB':
 			return update( state, action.key, ( run ) => {
@@ -50,16 +66,29 @@ export default function reducer( state: JobsState = INITIAL_STATE, action: Actio
 			} );
 
 		case 'JOB_FOLLOW_FAILED':
-			return update( state, action.key, ( run ) => ( { ...run, followError: action.error } ) );
+			return update( state, action.key, ( run ) => ( {
+				...run,
+				followError: action.error,
+			} ) );
 
 		case 'JOB_FOLLOWING':
-			return update( state, action.key, ( run ) => ( run.followError ? { ...run, followError: null } : run ) );
+			return update( state, action.key, ( run ) =>
+				run.followError ? { ...run, followError: null } : run
+			);
 
 		case 'JOB_CANCELLING':
-			return update( state, action.key, ( run ) => ( { ...run, cancelling: true, cancelError: null } ) );
+			return update( state, action.key, ( run ) => ( {
+				...run,
+				cancelling: true,
+				cancelError: null,
+			} ) );
 
 		case 'JOB_CANCEL_FAILED':
-			return update( state, action.key, ( run ) => ( { ...run, cancelling: false, cancelError: action.error } ) );
+			return update( state, action.key, ( run ) => ( {
+				...run,
+				cancelling: false,
+				cancelError: action.error,
+			} ) );
 
 		case 'DISMISS_JOB': {
 			if ( ! state.runs[ action.key ] ) {

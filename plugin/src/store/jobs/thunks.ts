@@ -1,6 +1,12 @@
 // Starting, following and cancelling the AI job of a key; one follower per key at a time.
 import { toErrorInfo } from '../../api/errors';
-import { followJob, isAbort, isTerminal, jobsApi, type Job } from '../../api/jobs';
+import {
+	followJob,
+	isAbort,
+	isTerminal,
+	jobsApi,
+	type Job,
+} from '../../api/jobs';
 import {
 	jobCancelFailed,
 	jobCancelling,
@@ -17,12 +23,18 @@ import type { JobsState } from './types';
 
 type Selectors = typeof selectors;
 type CurriedSelectors = {
-	[ K in keyof Selectors ]: Selectors[ K ] extends ( state: JobsState, ...args: infer A ) => infer R ? ( ...args: A ) => R : never;
+	[ K in keyof Selectors ]: Selectors[ K ] extends (
+		state: JobsState,
+		...args: infer A
+	) => infer R
+		? ( ...args: A ) => R
+		: never;
 };
 
 export interface ThunkArgs {
 	select: CurriedSelectors;
-	dispatch: ( < R >( thunk: Thunk< R > ) => R ) & ( ( action: Action ) => unknown );
+	dispatch: ( < R >( thunk: Thunk< R > ) => R ) &
+		( ( action: Action ) => unknown );
 }
 
 export type Thunk< R = void > = ( args: ThunkArgs ) => R;
@@ -35,8 +47,22 @@ function stopFollowing( key: string ): void {
 	followers.delete( key );
 }
 
-/** Follows `job` until it ends; resolves to its last report, or null when following stopped or failed. */
-async function follow( key: string, job: Job, controller: AbortController, { dispatch, select }: ThunkArgs ): Promise< Job | null > {
+/**
+ * Follows `job` until it ends; resolves to its last report, or null when following stopped or failed.
+ *
+ * @param key            What the job is for.
+ * @param job            The job as it started.
+ * @param controller     Stops the following.
+ * @param thunk          The thunk's arguments.
+ * @param thunk.dispatch The store's dispatch.
+ * @param thunk.select   The store's selectors.
+ */
+async function follow(
+	key: string,
+	job: Job,
+	controller: AbortController,
+	{ dispatch, select }: ThunkArgs
+): Promise< Job | null > {
 	try {
 		await followJob( jobsApi, job, {
 			signal: controller.signal,
@@ -70,9 +96,15 @@ function newFollower( key: string ): AbortController {
  * Starts a job with `begin` (a call answering 202 with the job) and follows it to its end. Resolves to
  * the job's last report (succeeded, failed, cancelled), or to null when it could not start, could not
  * be followed, was dismissed, or a job of `key` is already under way.
+ *
+ * @param key   What the job is for, e.g. a sector's clustering.
+ * @param begin Starts the job.
  */
 export const startJob =
-	( key: string, begin: () => Promise< Job > ): Thunk< Promise< Job | null > > =>
+	(
+		key: string,
+		begin: () => Promise< Job >
+	): Thunk< Promise< Job | null > > =>
 	async ( args ) => {
 		const { dispatch, select } = args;
 		if ( select.isActive( key ) ) {
@@ -97,7 +129,11 @@ export const startJob =
 		return follow( key, job, controller, args );
 	};
 
-/** After following failed (the network dropped): follows the job of `key` again. */
+/**
+ * After following failed (the network dropped): follows the job of `key` again.
+ *
+ * @param key What the job is for.
+ */
 export const followJobAgain =
 	( key: string ): Thunk< Promise< Job | null > > =>
 	async ( args ) => {
@@ -110,12 +146,20 @@ export const followJobAgain =
 		return follow( key, run.job, controller, args );
 	};
 
-/** Asks the cloud to cancel the job of `key`; the follower sees it end. */
+/**
+ * Asks the cloud to cancel the job of `key`; the follower sees it end.
+ *
+ * @param key What the job is for.
+ */
 export const cancelJob =
 	( key: string ): Thunk< Promise< void > > =>
 	async ( { dispatch, select } ) => {
 		const job = select.getJob( key );
-		if ( ! job || isTerminal( job.state ) || select.getRun( key )?.cancelling ) {
+		if (
+			! job ||
+			isTerminal( job.state ) ||
+			select.getRun( key )?.cancelling
+		) {
 			return;
 		}
 		dispatch( jobCancelling( key ) );
@@ -126,7 +170,11 @@ export const cancelJob =
 		}
 	};
 
-/** Closes the run of `key`: stops following its job (which goes on in the cloud if it still runs). */
+/**
+ * Closes the run of `key`: stops following its job (which goes on in the cloud if it still runs).
+ *
+ * @param key What the job is for.
+ */
 export const dismissJob =
 	( key: string ): Thunk =>
 	( { dispatch } ) => {

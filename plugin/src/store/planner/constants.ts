@@ -4,20 +4,33 @@ import type { schemas } from '@igny8/shared';
 
 type Of< T extends readonly string[] > = readonly T[ number ][];
 
-export const KEYWORD_STATUSES = [ 'active', 'inactive', 'used' ] as const satisfies Of< typeof schemas.KEYWORD_STATUSES >;
+export const KEYWORD_STATUSES = [
+	'active',
+	'inactive',
+	'used',
+] as const satisfies Of< typeof schemas.KEYWORD_STATUSES >;
 export const KEYWORD_INTENTS = [
 	'informational',
 	'commercial',
 	'transactional',
 	'navigational',
 ] as const satisfies Of< typeof schemas.KEYWORD_INTENTS >;
-export const CLUSTER_STATUSES = [ 'active', 'archived' ] as const satisfies Of< typeof schemas.CLUSTER_STATUSES >;
-export const IDEA_STATUSES = [ 'draft', 'approved', 'in_progress', 'completed' ] as const satisfies Of<
-	typeof schemas.IDEA_STATUSES
+export const CLUSTER_STATUSES = [ 'active', 'archived' ] as const satisfies Of<
+	typeof schemas.CLUSTER_STATUSES
 >;
-export const TASK_STATUSES = [ 'queued', 'generating', 'review', 'completed', 'failed' ] as const satisfies Of<
-	typeof schemas.TASK_STATUSES
->;
+export const IDEA_STATUSES = [
+	'draft',
+	'approved',
+	'in_progress',
+	'completed',
+] as const satisfies Of< typeof schemas.IDEA_STATUSES >;
+export const TASK_STATUSES = [
+	'queued',
+	'generating',
+	'review',
+	'completed',
+	'failed',
+] as const satisfies Of< typeof schemas.TASK_STATUSES >;
 export const CONTENT_TYPES = [
 	'post',
 	'page',

@@ -9,9 +9,26 @@ import type {
 	PlannerSummary,
 	Sector,
 } from '../../api/planner';
-import type { CLUSTER_STATUSES, CONTENT_TYPES, IDEA_STATUSES, KEYWORD_INTENTS, KEYWORD_STATUSES } from './constants';
+import type {
+	CLUSTER_STATUSES,
+	CONTENT_TYPES,
+	IDEA_STATUSES,
+	KEYWORD_INTENTS,
+	KEYWORD_STATUSES,
+} from './constants';
 
-export type { AutoClusterResult, Cluster, CreateTasksResult, CsvImportResult, ErrorInfo, FieldErrors, Idea, Keyword, PlannerSummary, Sector };
+export type {
+	AutoClusterResult,
+	Cluster,
+	CreateTasksResult,
+	CsvImportResult,
+	ErrorInfo,
+	FieldErrors,
+	Idea,
+	Keyword,
+	PlannerSummary,
+	Sector,
+};
 
 export type KeywordStatus = ( typeof KEYWORD_STATUSES )[ number ];
 export type KeywordIntent = ( typeof KEYWORD_INTENTS )[ number ];

@@ -21,7 +21,11 @@ export function phaseLabel( phase: string ): string {
 	return phase;
 }
 
-/** What the user reads as the job's stage: its state while not running, else its phase. */
+/**
+ * What the user reads as the job's stage: its state while not running, else its phase.
+ *
+ * @param job The job's state and phase.
+ */
 export function stageLabel( job: Pick< Job, 'state' | 'phase' > ): string {
 	switch ( job.state ) {
 		case 'queued':
@@ -38,21 +42,73 @@ export function stageLabel( job: Pick< Job, 'state' | 'phase' > ): string {
 
 type Counter = ( n: number ) => string;
 
-/** The numbers a job's result may carry (the AI functions' `result`), in the order they read best. */
+/**
+ * The numbers a job's result may carry (the AI functions' `result`), in the order they read best.
+ * @param n
+ */
 const COUNTS: ReadonlyArray< [ string, Counter ] > = [
-	/* translators: %s: number of clusters */
-	[ 'clusters_created', ( n ) => sprintf( _n( '%s new cluster', '%s new clusters', n, 'igny8' ), n.toLocaleString() ) ],
-	/* translators: %s: number of clusters */
-	[ 'clusters_extended', ( n ) => sprintf( _n( '%s cluster extended', '%s clusters extended', n, 'igny8' ), n.toLocaleString() ) ],
-	/* translators: %s: number of keywords */
-	[ 'keywords_clustered', ( n ) => sprintf( _n( '%s keyword clustered', '%s keywords clustered', n, 'igny8' ), n.toLocaleString() ) ],
-	/* translators: %s: number of keywords */
-	[ 'unclustered', ( n ) => sprintf( _n( '%s keyword left unclustered', '%s keywords left unclustered', n, 'igny8' ), n.toLocaleString() ) ],
-	/* translators: %s: number of ideas */
-	[ 'ideas_created', ( n ) => sprintf( _n( '%s idea created', '%s ideas created', n, 'igny8' ), n.toLocaleString() ) ],
+	[
+		'clusters_created',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of clusters */
+				_n( '%s new cluster', '%s new clusters', n, 'igny8' ),
+				n.toLocaleString()
+			),
+	],
+	[
+		'clusters_extended',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of clusters */
+				_n( '%s cluster extended', '%s clusters extended', n, 'igny8' ),
+				n.toLocaleString()
+			),
+	],
+	[
+		'keywords_clustered',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of keywords */
+				_n(
+					'%s keyword clustered',
+					'%s keywords clustered',
+					n,
+					'igny8'
+				),
+				n.toLocaleString()
+			),
+	],
+	[
+		'unclustered',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of keywords */
+				_n(
+					'%s keyword left unclustered',
+					'%s keywords left unclustered',
+					n,
+					'igny8'
+				),
+				n.toLocaleString()
+			),
+	],
+	[
+		'ideas_created',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of ideas */
+				_n( '%s idea created', '%s ideas created', n, 'igny8' ),
+				n.toLocaleString()
+			),
+	],
 ];
 
-/** The result of a finished job as short facts, e.g. ["3 new clusters", "45 keywords clustered"]. */
+/**
+ * The result of a finished job as short facts, e.g. ["3 new clusters", "45 keywords clustered"].
+ *
+ * @param result The job's `result`, as the cloud sent it.
+ */
 export function resultFacts( result: unknown ): string[] {
 	if ( typeof result !== 'object' || result === null ) {
 		return [];
@@ -61,21 +117,36 @@ export function resultFacts( result: unknown ): string[] {
 	const facts: string[] = [];
 	for ( const [ key, say ] of COUNTS ) {
 		const value = values[ key ];
-		if ( typeof value === 'number' && Number.isFinite( value ) && ( value > 0 || key === 'clusters_created' || key === 'ideas_created' ) ) {
+		if (
+			typeof value === 'number' &&
+			Number.isFinite( value ) &&
+			( value > 0 ||
+				key === 'clusters_created' ||
+				key === 'ideas_created' )
+		) {
 			facts.push( say( value ) );
 		}
 	}
 	return facts;
 }
 
-/** Names the result lists (new clusters, idea titles), at most `max` of them. */
+/**
+ * Names the result lists (new clusters, idea titles), at most `max` of them.
+ *
+ * @param result The job's `result`, as the cloud sent it.
+ * @param max    How many names at most.
+ */
 export function resultNames( result: unknown, max = 10 ): string[] {
 	if ( typeof result !== 'object' || result === null ) {
 		return [];
 	}
 	const values = result as Record< string, unknown >;
 	const names = values.cluster_names ?? values.titles;
-	return Array.isArray( names ) ? names.filter( ( name ): name is string => typeof name === 'string' ).slice( 0, max ) : [];
+	return Array.isArray( names )
+		? names
+				.filter( ( name ): name is string => typeof name === 'string' )
+				.slice( 0, max )
+		: [];
 }
 
 /** Why a job did not start, as far as the page can help: too few credits, no AI provider, or else. */
@@ -86,20 +157,33 @@ export type StartProblem =
 
 export function startProblem( error: ErrorInfo ): StartProblem {
 	if ( error.status === 402 || error.code === 'insufficient_credits' ) {
-		const number = ( value: unknown ) => ( typeof value === 'number' && Number.isFinite( value ) ? value : null );
-		return { kind: 'credits', cost: number( error.details?.cost ), balance: number( error.details?.balance ) };
+		const number = ( value: unknown ) =>
+			typeof value === 'number' && Number.isFinite( value )
+				? value
+				: null;
+		return {
+			kind: 'credits',
+			cost: number( error.details?.cost ),
+			balance: number( error.details?.balance ),
+		};
 	}
 	const reason = error.details?.reason;
 	if (
 		error.status === 422 &&
-		( reason === 'provider_not_configured' || ( reason === undefined && /\bAI provider\b|\bAPI key\b/i.test( error.message ) ) )
+		( reason === 'provider_not_configured' ||
+			( reason === undefined &&
+				/\bAI provider\b|\bAPI key\b/i.test( error.message ) ) )
 	) {
 		return { kind: 'provider' };
 	}
 	return { kind: 'other' };
 }
 
-/** A price shown before a job starts: "about 3 credits". */
+/**
+ * A price shown before a job starts: "about 3 credits".
+ *
+ * @param credits The estimated price.
+ */
 export function priceLabel( credits: number ): string {
 	return sprintf(
 		/* translators: %s: number of credits */

@@ -12,10 +12,20 @@ import ClusterHeader from './ClusterHeader';
 import ClusterKeywords from './ClusterKeywords';
 import { GenerateIdeasProgress } from './GenerateIdeas';
 
-const IdeaEditor = lazy( () => import( /* webpackChunkName: "idea-editor" */ '../ideas/IdeaEditor' ) );
+const IdeaEditor = lazy(
+	() => import( /* webpackChunkName: "idea-editor" */ '../ideas/IdeaEditor' )
+);
 
 export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
-	const { cluster, sectorId, sectors, error, readOnly, createdIdea, keywords } = useSelect(
+	const {
+		cluster,
+		sectorId,
+		sectors,
+		error,
+		readOnly,
+		createdIdea,
+		keywords,
+	} = useSelect(
 		( select ) => {
 			const planner = select( plannerStore );
 			const current = planner.getCluster();
@@ -26,12 +36,15 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 				error: planner.getError( 'cluster' ),
 				readOnly: planner.isReadOnly(),
 				createdIdea: planner.getLastCreatedIdea(),
-				keywords: planner.getListItems( 'clusterKeywords' ) as Keyword[],
+				keywords: planner.getListItems(
+					'clusterKeywords'
+				) as Keyword[],
 			};
 		},
 		[ clusterId ]
 	);
-	const { loadCluster, selectSector, clearError, dismissResult } = useDispatch( plannerStore );
+	const { loadCluster, selectSector, clearError, dismissResult } =
+		useDispatch( plannerStore );
 	const [ creatingIdea, setCreatingIdea ] = useState( false );
 
 	useEffect( () => {
@@ -40,7 +53,11 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 
 	// Opened from a link to a cluster of another sector: the page follows it there.
 	const elsewhere = cluster !== null && cluster.sector_id !== sectorId;
-	const sectorKnown = elsewhere && ( sectors ?? [] ).some( ( s ) => s.id === cluster.sector_id && s.status === 'active' );
+	const sectorKnown =
+		elsewhere &&
+		( sectors ?? [] ).some(
+			( s ) => s.id === cluster.sector_id && s.status === 'active'
+		);
 	useEffect( () => {
 		if ( cluster && sectorKnown ) {
 			selectSector( cluster.sector_id );
@@ -62,13 +79,22 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 	);
 
 	return (
-		<div className="igny8-cluster-detail" data-testid="igny8-cluster-detail">
+		<div
+			className="igny8-cluster-detail"
+			data-testid="igny8-cluster-detail"
+		>
 			{ back }
-			<ErrorNotice error={ error } onRemove={ () => clearError( 'cluster' ) } />
+			<ErrorNotice
+				error={ error }
+				onRemove={ () => clearError( 'cluster' ) }
+			/>
 			{ ! cluster && ! error && <Spinner /> }
 			{ cluster && elsewhere && ! sectorKnown && (
 				<Notice status="warning" isDismissible={ false }>
-					{ __( 'This cluster belongs to a sector that is not active.', 'igny8' ) }
+					{ __(
+						'This cluster belongs to a sector that is not active.',
+						'igny8'
+					) }
 				</Notice>
 			) }
 			{ cluster && ! elsewhere && (
@@ -83,18 +109,26 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 					/>
 					<GenerateIdeasProgress />
 					{ createdIdea && createdIdea.cluster_id === cluster.id && (
-						<Notice status="success" onRemove={ () => dismissResult( 'createdIdea' ) }>
+						<Notice
+							status="success"
+							onRemove={ () => dismissResult( 'createdIdea' ) }
+						>
 							<span data-testid="igny8-idea-created">
 								{ sprintf(
 									/* translators: %s: idea title */
 									__( 'Idea “%s” created.', 'igny8' ),
 									createdIdea.title
 								) }{ ' ' }
-								<a href={ adminPageUrl( 'igny8-ideas' ) }>{ __( 'Open Ideas', 'igny8' ) }</a>
+								<a href={ adminPageUrl( 'igny8-ideas' ) }>
+									{ __( 'Open Ideas', 'igny8' ) }
+								</a>
 							</span>
 						</Notice>
 					) }
-					<ClusterKeywords cluster={ cluster } readOnly={ readOnly } />
+					<ClusterKeywords
+						cluster={ cluster }
+						readOnly={ readOnly }
+					/>
 					{ creatingIdea && (
 						<Suspense fallback={ <Spinner /> }>
 							<IdeaEditor
@@ -109,7 +143,12 @@ export default function ClusterDetail( { clusterId }: { clusterId: number } ) {
 	);
 }
 
-/** A first idea for the cluster: its name as the title, its strongest keywords as targets. */
+/**
+ * A first idea for the cluster: its name as the title, its strongest keywords as targets.
+ *
+ * @param cluster  The cluster.
+ * @param keywords Its keywords.
+ */
 function ideaFromCluster( cluster: Cluster, keywords: Keyword[] ) {
 	return {
 		title: cluster.name,

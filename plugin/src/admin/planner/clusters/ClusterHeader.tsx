@@ -1,5 +1,12 @@
 // The cluster's name, numbers and description, with rename/describe, archive, merge and "Create idea".
-import { Button, Flex, FlexItem, Spinner, TextareaControl, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Flex,
+	FlexItem,
+	Spinner,
+	TextareaControl,
+	TextControl,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { lazy, Suspense, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -10,7 +17,9 @@ import { anyClusterStatus } from '../common/labels';
 import OperationError from '../common/OperationError';
 import { GenerateIdeasButton } from './GenerateIdeas';
 
-const MergeDialog = lazy( () => import( /* webpackChunkName: "cluster-merge" */ './MergeDialog' ) );
+const MergeDialog = lazy(
+	() => import( /* webpackChunkName: "cluster-merge" */ './MergeDialog' )
+);
 
 interface Props {
 	cluster: Cluster;
@@ -18,36 +27,63 @@ interface Props {
 	onCreateIdea: () => void;
 }
 
-export default function ClusterHeader( { cluster, readOnly, onCreateIdea }: Props ) {
+export default function ClusterHeader( {
+	cluster,
+	readOnly,
+	onCreateIdea,
+}: Props ) {
 	const [ editing, setEditing ] = useState( false );
 	const [ merging, setMerging ] = useState( false );
-	const busy = useSelect( ( select ) => select( plannerStore ).isBusy( 'updateCluster' ), [] );
+	const busy = useSelect(
+		( select ) => select( plannerStore ).isBusy( 'updateCluster' ),
+		[]
+	);
 	const { updateCluster } = useDispatch( plannerStore );
 	const archived = cluster.status === 'archived';
 
 	return (
 		<div className="igny8-cluster-header">
 			{ editing ? (
-				<EditForm cluster={ cluster } onDone={ () => setEditing( false ) } />
+				<EditForm
+					cluster={ cluster }
+					onDone={ () => setEditing( false ) }
+				/>
 			) : (
 				<>
 					<h2 data-testid="igny8-cluster-name">{ cluster.name }</h2>
 					<p className="igny8-cluster-stats">
 						{ sprintf(
 							/* translators: 1: number of keywords, 2: total search volume */
-							_n( '%1$s keyword · volume %2$s', '%1$s keywords · volume %2$s', cluster.keyword_count, 'igny8' ),
+							_n(
+								'%1$s keyword · volume %2$s',
+								'%1$s keywords · volume %2$s',
+								cluster.keyword_count,
+								'igny8'
+							),
 							formatNumber( cluster.keyword_count ),
 							formatNumber( cluster.volume )
 						) }
-						{ archived && <span className="igny8-badge">{ anyClusterStatus( cluster.status ) }</span> }
+						{ archived && (
+							<span className="igny8-badge">
+								{ anyClusterStatus( cluster.status ) }
+							</span>
+						) }
 					</p>
-					{ cluster.description && <p className="igny8-cluster-description">{ cluster.description }</p> }
+					{ cluster.description && (
+						<p className="igny8-cluster-description">
+							{ cluster.description }
+						</p>
+					) }
 				</>
 			) }
 			{ ! readOnly && ! editing && (
 				<Flex justify="flex-start" gap={ 2 } wrap>
 					<FlexItem>
-						<Button variant="primary" data-testid="igny8-create-idea" onClick={ onCreateIdea }>
+						<Button
+							variant="primary"
+							data-testid="igny8-create-idea"
+							onClick={ onCreateIdea }
+						>
 							{ __( 'Create idea', 'igny8' ) }
 						</Button>
 					</FlexItem>
@@ -55,12 +91,18 @@ export default function ClusterHeader( { cluster, readOnly, onCreateIdea }: Prop
 						<GenerateIdeasButton clusterIds={ [ cluster.id ] } />
 					</FlexItem>
 					<FlexItem>
-						<Button variant="secondary" onClick={ () => setEditing( true ) }>
+						<Button
+							variant="secondary"
+							onClick={ () => setEditing( true ) }
+						>
 							{ __( 'Rename or describe', 'igny8' ) }
 						</Button>
 					</FlexItem>
 					<FlexItem>
-						<Button variant="secondary" onClick={ () => setMerging( true ) }>
+						<Button
+							variant="secondary"
+							onClick={ () => setMerging( true ) }
+						>
 							{ __( 'Merge clusters into this one…', 'igny8' ) }
 						</Button>
 					</FlexItem>
@@ -69,35 +111,60 @@ export default function ClusterHeader( { cluster, readOnly, onCreateIdea }: Prop
 							variant="tertiary"
 							isBusy={ busy }
 							disabled={ busy }
-							onClick={ () => void updateCluster( cluster.id, { status: archived ? 'active' : 'archived' } ) }
+							onClick={ () =>
+								void updateCluster( cluster.id, {
+									status: archived ? 'active' : 'archived',
+								} )
+							}
 						>
-							{ archived ? __( 'Restore', 'igny8' ) : __( 'Archive', 'igny8' ) }
+							{ archived
+								? __( 'Restore', 'igny8' )
+								: __( 'Archive', 'igny8' ) }
 						</Button>
 					</FlexItem>
 				</Flex>
 			) }
-			{ ! editing && <OperationError operations={ [ 'updateCluster' ] } /> }
+			{ ! editing && (
+				<OperationError operations={ [ 'updateCluster' ] } />
+			) }
 			{ merging && (
 				<Suspense fallback={ <Spinner /> }>
-					<MergeDialog cluster={ cluster } onClose={ () => setMerging( false ) } />
+					<MergeDialog
+						cluster={ cluster }
+						onClose={ () => setMerging( false ) }
+					/>
 				</Suspense>
 			) }
 		</div>
 	);
 }
 
-function EditForm( { cluster, onDone }: { cluster: Cluster; onDone: () => void } ) {
+function EditForm( {
+	cluster,
+	onDone,
+}: {
+	cluster: Cluster;
+	onDone: () => void;
+} ) {
 	const [ name, setName ] = useState( cluster.name );
-	const [ description, setDescription ] = useState( cluster.description ?? '' );
+	const [ description, setDescription ] = useState(
+		cluster.description ?? ''
+	);
 	const { busy, fieldErrors } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { busy: planner.isBusy( 'updateCluster' ), fieldErrors: planner.getFieldErrors( 'updateCluster' ) };
+		return {
+			busy: planner.isBusy( 'updateCluster' ),
+			fieldErrors: planner.getFieldErrors( 'updateCluster' ),
+		};
 	}, [] );
 	const { updateCluster, clearError } = useDispatch( plannerStore );
 
-	const onSubmit = async ( event: { preventDefault(): void } ) => {
+	const onSubmit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
-		const saved = await updateCluster( cluster.id, { name: name.trim(), description: description.trim() || null } );
+		const saved = await updateCluster( cluster.id, {
+			name: name.trim(),
+			description: description.trim() || null,
+		} );
 		if ( saved ) {
 			onDone();
 		}
@@ -124,7 +191,12 @@ function EditForm( { cluster, onDone }: { cluster: Cluster; onDone: () => void }
 			/>
 			<OperationError operations={ [ 'updateCluster' ] } />
 			<Flex justify="flex-start" gap={ 2 }>
-				<Button variant="primary" type="submit" isBusy={ busy } disabled={ busy || ! name.trim() }>
+				<Button
+					variant="primary"
+					type="submit"
+					isBusy={ busy }
+					disabled={ busy || ! name.trim() }
+				>
 					{ __( 'Save', 'igny8' ) }
 				</Button>
 				<Button

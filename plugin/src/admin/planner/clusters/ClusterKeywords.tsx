@@ -13,12 +13,30 @@ import { keywordColumns } from '../common/keyword-columns';
 import ListPagination from '../common/ListPagination';
 import OperationError from '../common/OperationError';
 
-const SplitDialog = lazy( () => import( /* webpackChunkName: "cluster-split" */ './SplitDialog' ) );
+const SplitDialog = lazy(
+	() => import( /* webpackChunkName: "cluster-split" */ './SplitDialog' )
+);
 
-export default function ClusterKeywords( { cluster, readOnly }: { cluster: Cluster; readOnly: boolean } ) {
-	const { items, query, loading, loaded, error, selected } = useList( 'clusterKeywords' );
-	const removing = useSelect( ( select ) => select( plannerStore ).isBusy( 'removeFromCluster' ), [] );
-	const { setOrdering, toggleSelected, setSelection, removeKeywordsFromCluster, fetchList } = useDispatch( plannerStore );
+export default function ClusterKeywords( {
+	cluster,
+	readOnly,
+}: {
+	cluster: Cluster;
+	readOnly: boolean;
+} ) {
+	const { items, query, loading, loaded, error, selected } =
+		useList( 'clusterKeywords' );
+	const removing = useSelect(
+		( select ) => select( plannerStore ).isBusy( 'removeFromCluster' ),
+		[]
+	);
+	const {
+		setOrdering,
+		toggleSelected,
+		setSelection,
+		removeKeywordsFromCluster,
+		fetchList,
+	} = useDispatch( plannerStore );
 	const [ splitting, setSplitting ] = useState( false );
 	const [ created, setCreated ] = useState< Cluster | null >( null );
 
@@ -34,7 +52,12 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 						<strong>
 							{ sprintf(
 								/* translators: %d: number of keywords */
-								_n( '%d selected', '%d selected', selected.length, 'igny8' ),
+								_n(
+									'%d selected',
+									'%d selected',
+									selected.length,
+									'igny8'
+								),
 								selected.length
 							) }
 						</strong>
@@ -44,13 +67,22 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 							variant="secondary"
 							disabled={ none || removing }
 							isBusy={ removing }
-							onClick={ () => void removeKeywordsFromCluster( cluster.id, selected ) }
+							onClick={ () =>
+								void removeKeywordsFromCluster(
+									cluster.id,
+									selected
+								)
+							}
 						>
 							{ __( 'Remove from cluster', 'igny8' ) }
 						</Button>
 					</FlexItem>
 					<FlexItem>
-						<Button variant="secondary" disabled={ none } onClick={ () => setSplitting( true ) }>
+						<Button
+							variant="secondary"
+							disabled={ none }
+							onClick={ () => setSplitting( true ) }
+						>
 							{ __( 'Split into a new cluster…', 'igny8' ) }
 						</Button>
 					</FlexItem>
@@ -65,7 +97,9 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 						created.name
 					) }{ ' ' }
 					<a
-						href={ adminPageUrl( 'igny8-clusters', { cluster: created.id } ) }
+						href={ adminPageUrl( 'igny8-clusters', {
+							cluster: created.id,
+						} ) }
 						onClick={ ( event ) => {
 							event.preventDefault();
 							setCreated( null );
@@ -78,7 +112,13 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 			) }
 			<ErrorNotice
 				error={ error }
-				actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void fetchList( 'clusterKeywords', true ) } ] }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: () =>
+							void fetchList( 'clusterKeywords', true ),
+					},
+				] }
 			/>
 			<DataTable
 				testId="igny8-cluster-keywords-table"
@@ -87,7 +127,9 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 				columns={ columns }
 				items={ items }
 				ordering={ query.ordering }
-				onSort={ ( ordering ) => setOrdering( 'clusterKeywords', ordering ) }
+				onSort={ ( ordering ) =>
+					setOrdering( 'clusterKeywords', ordering )
+				}
 				loading={ loading || ! loaded }
 				emptyMessage={ __( 'This cluster has no keywords.', 'igny8' ) }
 				selection={
@@ -95,16 +137,22 @@ export default function ClusterKeywords( { cluster, readOnly }: { cluster: Clust
 						? null
 						: {
 								selected,
-								onToggle: ( id ) => toggleSelected( 'clusterKeywords', id ),
+								onToggle: ( id ) =>
+									toggleSelected( 'clusterKeywords', id ),
 								onToggleAll: ( checked ) =>
-									setSelection( 'clusterKeywords', checked ? items.map( ( k ) => k.id ) : [] ),
+									setSelection(
+										'clusterKeywords',
+										checked
+											? items.map( ( k ) => k.id )
+											: []
+									),
 								label: ( k ) =>
 									sprintf(
 										/* translators: %s: a keyword */
 										__( 'Select “%s”', 'igny8' ),
 										k.keyword
 									),
-						  }
+							}
 				}
 			/>
 			<ListPagination list="clusterKeywords" />

@@ -12,5 +12,9 @@ export default function ClustersPage() {
 	useEffect( () => {
 		showCluster( clusterId );
 	}, [ clusterId, showCluster ] );
-	return clusterId === null ? <ClusterList /> : <ClusterDetail clusterId={ clusterId } />;
+	return clusterId === null ? (
+		<ClusterList />
+	) : (
+		<ClusterDetail clusterId={ clusterId } />
+	);
 }

@@ -5,7 +5,11 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { plannerApi } from '../../../api/planner';
 import { store as jobsStore } from '../../../store/jobs';
-import { creditCost, IDEAS_PER_CLUSTER, MAX_IDEA_CLUSTERS } from '../../../store/jobs/constants';
+import {
+	creditCost,
+	IDEAS_PER_CLUSTER,
+	MAX_IDEA_CLUSTERS,
+} from '../../../store/jobs/constants';
 import { store as plannerStore } from '../../../store/planner';
 import { priceLabel } from '../../components/job/format';
 import JobProgress from '../../components/JobProgress';
@@ -14,7 +18,11 @@ import { ideasPerCluster } from '../common/format';
 
 export const IDEAS_JOB = 'generate-ideas';
 
-export function GenerateIdeasButton( { clusterIds }: { clusterIds: readonly number[] } ) {
+export function GenerateIdeasButton( {
+	clusterIds,
+}: {
+	clusterIds: readonly number[];
+} ) {
 	const [ count, setCount ] = useState( String( IDEAS_PER_CLUSTER.default ) );
 	const { siteId, readOnly, active } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
@@ -36,11 +44,25 @@ export function GenerateIdeasButton( { clusterIds }: { clusterIds: readonly numb
 			return;
 		}
 		const ids = [ ...clusterIds ];
-		const job = await startJob( IDEAS_JOB, () => plannerApi.generateIdeas( siteId, ids, perCluster ) );
+		const job = await startJob( IDEAS_JOB, () =>
+			plannerApi.generateIdeas( siteId, ids, perCluster )
+		);
 		if ( job ) {
 			await refresh();
 		}
 	};
+	let price: string = __( 'Select clusters first', 'igny8' );
+	if ( tooMany ) {
+		price = sprintf(
+			/* translators: %d: the most clusters one job takes */
+			__( 'At most %d clusters at a time', 'igny8' ),
+			MAX_IDEA_CLUSTERS
+		);
+	} else if ( clusterIds.length ) {
+		price = priceLabel(
+			creditCost( 'generate_ideas', clusterIds.length * perCluster )
+		);
+	}
 	return (
 		<span className="igny8-priced-action">
 			<TextControl
@@ -59,22 +81,20 @@ export function GenerateIdeasButton( { clusterIds }: { clusterIds: readonly numb
 				variant="secondary"
 				data-testid="igny8-generate-ideas-button"
 				isBusy={ active }
-				disabled={ active || ! clusterIds.length || tooMany || siteId === null }
+				disabled={
+					active || ! clusterIds.length || tooMany || siteId === null
+				}
 				onClick={ () => void start() }
 				aria-describedby="igny8-ideas-price"
 			>
 				{ __( 'Generate ideas', 'igny8' ) }
 			</Button>
-			<span className="igny8-price" id="igny8-ideas-price" data-testid="igny8-ideas-price">
-				{ tooMany
-					? sprintf(
-							/* translators: %d: the most clusters one job takes */
-							__( 'At most %d clusters at a time', 'igny8' ),
-							MAX_IDEA_CLUSTERS
-					  )
-					: clusterIds.length
-					? priceLabel( creditCost( 'generate_ideas', clusterIds.length * perCluster ) )
-					: __( 'Select clusters first', 'igny8' ) }
+			<span
+				className="igny8-price"
+				id="igny8-ideas-price"
+				data-testid="igny8-ideas-price"
+			>
+				{ price }
 			</span>
 		</span>
 	);
@@ -86,7 +106,10 @@ export function GenerateIdeasProgress() {
 			jobKey={ IDEAS_JOB }
 			title={ __( 'Generating ideas', 'igny8' ) }
 			successActions={
-				<a href={ adminPageUrl( 'igny8-ideas' ) } data-testid="igny8-open-ideas">
+				<a
+					href={ adminPageUrl( 'igny8-ideas' ) }
+					data-testid="igny8-open-ideas"
+				>
 					{ __( 'Open Ideas', 'igny8' ) } →
 				</a>
 			}

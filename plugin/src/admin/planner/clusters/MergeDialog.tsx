@@ -1,5 +1,11 @@
 // Picks other clusters of the sector whose keywords move into this one; they are gone afterwards.
-import { Button, CheckboxControl, Flex, Modal, Spinner } from '@wordpress/components';
+import {
+	Button,
+	CheckboxControl,
+	Flex,
+	Modal,
+	Spinner,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -10,17 +16,28 @@ import { formatNumber } from '../common/format';
 import { useClusterOptions } from '../common/hooks';
 import OperationError from '../common/OperationError';
 
-export default function MergeDialog( { cluster, onClose }: { cluster: Cluster; onClose: () => void } ) {
+export default function MergeDialog( {
+	cluster,
+	onClose,
+}: {
+	cluster: Cluster;
+	onClose: () => void;
+} ) {
 	const { clusters } = useClusterOptions();
 	const [ chosen, setChosen ] = useState< number[] >( [] );
 	const [ search, setSearch ] = useState( '' );
-	const busy = useSelect( ( select ) => select( plannerStore ).isBusy( 'merge' ), [] );
+	const busy = useSelect(
+		( select ) => select( plannerStore ).isBusy( 'merge' ),
+		[]
+	);
 	const { mergeClusters, clearError } = useDispatch( plannerStore );
 
 	const others = useMemo( () => {
 		const needle = search.trim().toLowerCase();
 		return ( clusters ?? [] ).filter(
-			( other ) => other.id !== cluster.id && ( ! needle || other.name.toLowerCase().includes( needle ) )
+			( other ) =>
+				other.id !== cluster.id &&
+				( ! needle || other.name.toLowerCase().includes( needle ) )
 		);
 	}, [ clusters, cluster.id, search ] );
 
@@ -34,7 +51,11 @@ export default function MergeDialog( { cluster, onClose }: { cluster: Cluster; o
 		}
 	};
 	const toggle = ( id: number, on: boolean ) =>
-		setChosen( ( current ) => ( on ? [ ...current, id ] : current.filter( ( other ) => other !== id ) ) );
+		setChosen( ( current ) =>
+			on
+				? [ ...current, id ]
+				: current.filter( ( other ) => other !== id )
+		);
 
 	return (
 		<Modal
@@ -45,11 +66,26 @@ export default function MergeDialog( { cluster, onClose }: { cluster: Cluster; o
 			) }
 			onRequestClose={ close }
 		>
-			<p>{ __( 'Their keywords move into this cluster, and the merged clusters are deleted.', 'igny8' ) }</p>
-			<DebouncedTextControl label={ __( 'Find a cluster', 'igny8' ) } type="search" value={ search } onChange={ setSearch } delay={ 150 } />
+			<p>
+				{ __(
+					'Their keywords move into this cluster, and the merged clusters are deleted.',
+					'igny8'
+				) }
+			</p>
+			<DebouncedTextControl
+				label={ __( 'Find a cluster', 'igny8' ) }
+				type="search"
+				value={ search }
+				onChange={ setSearch }
+				delay={ 150 }
+			/>
 			<div className="igny8-checklist" data-testid="igny8-merge-list">
 				{ ! clusters && <Spinner /> }
-				{ clusters && others.length === 0 && <p>{ __( 'No other clusters in this sector.', 'igny8' ) }</p> }
+				{ clusters && others.length === 0 && (
+					<p>
+						{ __( 'No other clusters in this sector.', 'igny8' ) }
+					</p>
+				) }
 				{ others.map( ( other ) => (
 					<CheckboxControl
 						__nextHasNoMarginBottom
@@ -71,10 +107,20 @@ export default function MergeDialog( { cluster, onClose }: { cluster: Cluster; o
 				<Button variant="tertiary" onClick={ close }>
 					{ __( 'Cancel', 'igny8' ) }
 				</Button>
-				<Button variant="primary" isBusy={ busy } disabled={ busy || chosen.length === 0 } onClick={ () => void merge() }>
+				<Button
+					variant="primary"
+					isBusy={ busy }
+					disabled={ busy || chosen.length === 0 }
+					onClick={ () => void merge() }
+				>
 					{ sprintf(
 						/* translators: %d: number of clusters */
-						_n( 'Merge %d cluster', 'Merge %d clusters', chosen.length, 'igny8' ),
+						_n(
+							'Merge %d cluster',
+							'Merge %d clusters',
+							chosen.length,
+							'igny8'
+						),
 						chosen.length
 					) }
 				</Button>

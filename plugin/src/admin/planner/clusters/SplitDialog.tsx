@@ -18,7 +18,10 @@ export default function SplitDialog( { cluster, keywordIds, onClose }: Props ) {
 	const [ name, setName ] = useState( '' );
 	const { busy, fieldErrors } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { busy: planner.isBusy( 'split' ), fieldErrors: planner.getFieldErrors( 'split' ) };
+		return {
+			busy: planner.isBusy( 'split' ),
+			fieldErrors: planner.getFieldErrors( 'split' ),
+		};
 	}, [] );
 	const { splitCluster, clearError } = useDispatch( plannerStore );
 	const close = ( created: Cluster | null ) => {
@@ -26,7 +29,7 @@ export default function SplitDialog( { cluster, keywordIds, onClose }: Props ) {
 		onClose( created );
 	};
 
-	const onSubmit = async ( event: { preventDefault(): void } ) => {
+	const onSubmit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( ! name.trim() || busy ) {
 			return;
@@ -38,7 +41,10 @@ export default function SplitDialog( { cluster, keywordIds, onClose }: Props ) {
 	};
 
 	return (
-		<Modal title={ __( 'Split into a new cluster', 'igny8' ) } onRequestClose={ () => close( null ) }>
+		<Modal
+			title={ __( 'Split into a new cluster', 'igny8' ) }
+			onRequestClose={ () => close( null ) }
+		>
 			<form onSubmit={ onSubmit } className="igny8-dialog-form">
 				<p>
 					{ sprintf(
@@ -68,7 +74,12 @@ export default function SplitDialog( { cluster, keywordIds, onClose }: Props ) {
 					<Button variant="tertiary" onClick={ () => close( null ) }>
 						{ __( 'Cancel', 'igny8' ) }
 					</Button>
-					<Button variant="primary" type="submit" isBusy={ busy } disabled={ busy || ! name.trim() }>
+					<Button
+						variant="primary"
+						type="submit"
+						isBusy={ busy }
+						disabled={ busy || ! name.trim() }
+					>
 						{ __( 'Split', 'igny8' ) }
 					</Button>
 				</Flex>

@@ -8,7 +8,10 @@ import ErrorNotice from '../../components/ErrorNotice';
 export function AutoClusterButton() {
 	const { busy, readOnly } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { busy: planner.isBusy( 'autoCluster' ), readOnly: planner.isReadOnly() };
+		return {
+			busy: planner.isBusy( 'autoCluster' ),
+			readOnly: planner.isReadOnly(),
+		};
 	}, [] );
 	const { autoCluster } = useDispatch( plannerStore );
 	if ( readOnly ) {
@@ -30,45 +33,77 @@ export function AutoClusterButton() {
 export function AutoClusterResult() {
 	const { result, error } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { result: planner.getLastAutoCluster(), error: planner.getError( 'autoCluster' ) };
+		return {
+			result: planner.getLastAutoCluster(),
+			error: planner.getError( 'autoCluster' ),
+		};
 	}, [] );
 	const { dismissResult, clearError } = useDispatch( plannerStore );
 	if ( error ) {
-		return <ErrorNotice error={ error } onRemove={ () => clearError( 'autoCluster' ) } />;
+		return (
+			<ErrorNotice
+				error={ error }
+				onRemove={ () => clearError( 'autoCluster' ) }
+			/>
+		);
 	}
 	if ( ! result ) {
 		return null;
 	}
 	const nothing = result.keywords_considered === 0;
 	return (
-		<Notice status={ nothing ? 'info' : 'success' } onRemove={ () => dismissResult( 'autoCluster' ) }>
+		<Notice
+			status={ nothing ? 'info' : 'success' }
+			onRemove={ () => dismissResult( 'autoCluster' ) }
+		>
 			<p style={ { margin: 0 } } data-testid="igny8-cluster-result">
 				{ nothing
-					? __( 'There were no unclustered keywords to cluster.', 'igny8' )
+					? __(
+							'There were no unclustered keywords to cluster.',
+							'igny8'
+						)
 					: [
 							sprintf(
 								/* translators: 1: keywords clustered, 2: keywords considered */
-								__( 'Clustered %1$d of %2$d keywords:', 'igny8' ),
+								__(
+									'Clustered %1$d of %2$d keywords:',
+									'igny8'
+								),
 								result.keywords_clustered,
 								result.keywords_considered
 							),
 							sprintf(
 								/* translators: %d: number of clusters */
-								_n( '%d new cluster,', '%d new clusters,', result.clusters_created, 'igny8' ),
+								_n(
+									'%d new cluster,',
+									'%d new clusters,',
+									result.clusters_created,
+									'igny8'
+								),
 								result.clusters_created
 							),
 							sprintf(
 								/* translators: %d: number of clusters */
-								_n( '%d cluster extended;', '%d clusters extended;', result.clusters_extended, 'igny8' ),
+								_n(
+									'%d cluster extended;',
+									'%d clusters extended;',
+									result.clusters_extended,
+									'igny8'
+								),
 								result.clusters_extended
 							),
 							sprintf(
 								/* translators: %d: number of keywords */
-								_n( '%d keyword left unclustered.', '%d keywords left unclustered.', result.unclustered, 'igny8' ),
+								_n(
+									'%d keyword left unclustered.',
+									'%d keywords left unclustered.',
+									result.unclustered,
+									'igny8'
+								),
 								result.unclustered
 							),
 							__( 'No credits used.', 'igny8' ),
-					  ].join( ' ' ) }
+						].join( ' ' ) }
 			</p>
 		</Notice>
 	);

@@ -16,7 +16,10 @@ export const CLUSTER_AI_JOB = 'cluster-ai';
 function useUnclustered(): number | null {
 	const { summary, sectorId } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { summary: planner.getSummary(), sectorId: planner.getSectorId() };
+		return {
+			summary: planner.getSummary(),
+			sectorId: planner.getSectorId(),
+		};
 	}, [] );
 	const { loadSummary } = useDispatch( plannerStore );
 	const missing = sectorId !== null && ! summary;
@@ -48,12 +51,15 @@ export function ClusterWithAiButton() {
 		if ( ! placement ) {
 			return;
 		}
-		const job = await startJob( CLUSTER_AI_JOB, () => plannerApi.clusterWithAi( placement ) );
+		const job = await startJob( CLUSTER_AI_JOB, () =>
+			plannerApi.clusterWithAi( placement )
+		);
 		if ( job ) {
 			await refresh();
 		}
 	};
-	const price = unclustered === null ? null : creditCost( 'auto_cluster', unclustered );
+	const price =
+		unclustered === null ? null : creditCost( 'auto_cluster', unclustered );
 	return (
 		<span className="igny8-priced-action">
 			<Button
@@ -67,14 +73,23 @@ export function ClusterWithAiButton() {
 				{ __( 'Cluster with AI', 'igny8' ) }
 			</Button>
 			{ price !== null && (
-				<span className="igny8-price" id="igny8-cluster-ai-price" data-testid="igny8-cluster-ai-price">
+				<span
+					className="igny8-price"
+					id="igny8-cluster-ai-price"
+					data-testid="igny8-cluster-ai-price"
+				>
 					{ unclustered === 0
 						? __( 'No unclustered keywords', 'igny8' )
 						: `${ sprintf(
 								/* translators: %s: number of keywords */
-								_n( '%s unclustered keyword', '%s unclustered keywords', unclustered ?? 0, 'igny8' ),
+								_n(
+									'%s unclustered keyword',
+									'%s unclustered keywords',
+									unclustered ?? 0,
+									'igny8'
+								),
 								( unclustered ?? 0 ).toLocaleString()
-						  ) } · ${ priceLabel( price ) }` }
+							) } · ${ priceLabel( price ) }` }
 				</span>
 			) }
 		</span>
@@ -82,5 +97,10 @@ export function ClusterWithAiButton() {
 }
 
 export function ClusterWithAiProgress() {
-	return <JobProgress jobKey={ CLUSTER_AI_JOB } title={ __( 'Clustering with AI', 'igny8' ) } />;
+	return (
+		<JobProgress
+			jobKey={ CLUSTER_AI_JOB }
+			title={ __( 'Clustering with AI', 'igny8' ) }
+		/>
+	);
 }

@@ -4,7 +4,12 @@ import { PAGE_SIZES } from '../../../store/planner/constants';
 import type { ListName } from '../../../store/planner/types';
 import Pagination from '../../components/Pagination';
 
-/** The pagination of one of the store's lists. */
+/**
+ * The pagination of one of the store's lists.
+ *
+ * @param props      Component props.
+ * @param props.list The store's list.
+ */
 export default function ListPagination( { list }: { list: ListName } ) {
 	const { page, pageSize, count, pageCount, loading } = useSelect(
 		( select ) => {

@@ -17,7 +17,12 @@ interface Props {
 	onSectorChange?: () => void;
 }
 
-export default function PlannerPage( { title, initial, children, onSectorChange }: Props ) {
+export default function PlannerPage( {
+	title,
+	initial,
+	children,
+	onSectorChange,
+}: Props ) {
 	if ( ! initial.connected || initial.siteId === null ) {
 		return (
 			<>
@@ -33,17 +38,24 @@ export default function PlannerPage( { title, initial, children, onSectorChange 
 	);
 }
 
-function ConnectedPage( { title, children, onSectorChange }: Omit< Props, 'initial' > ) {
-	const { sectors, sectorId, loading, error, readOnly } = useSelect( ( select ) => {
-		const planner = select( plannerStore );
-		return {
-			sectors: planner.getSectors(),
-			sectorId: planner.getSectorId(),
-			loading: planner.isBusy( 'sectors' ),
-			error: planner.getError( 'sectors' ),
-			readOnly: planner.isReadOnly(),
-		};
-	}, [] );
+function ConnectedPage( {
+	title,
+	children,
+	onSectorChange,
+}: Omit< Props, 'initial' > ) {
+	const { sectors, sectorId, loading, error, readOnly } = useSelect(
+		( select ) => {
+			const planner = select( plannerStore );
+			return {
+				sectors: planner.getSectors(),
+				sectorId: planner.getSectorId(),
+				loading: planner.isBusy( 'sectors' ),
+				error: planner.getError( 'sectors' ),
+				readOnly: planner.isReadOnly(),
+			};
+		},
+		[]
+	);
 	const { selectSector, loadSectors } = useDispatch( plannerStore );
 
 	let body: ReactNode;
@@ -51,7 +63,12 @@ function ConnectedPage( { title, children, onSectorChange }: Omit< Props, 'initi
 		body = (
 			<ErrorNotice
 				error={ error }
-				actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void loadSectors() } ] }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: () => void loadSectors(),
+					},
+				] }
 			/>
 		);
 	} else if ( ! sectors || loading ) {
@@ -59,7 +76,10 @@ function ConnectedPage( { title, children, onSectorChange }: Omit< Props, 'initi
 	} else if ( sectorId === null ) {
 		body = (
 			<Notice status="warning" isDismissible={ false }>
-				{ __( 'This site has no active sector yet. Add one in the IGNY8 dashboard (Sites → Sectors).', 'igny8' ) }
+				{ __(
+					'This site has no active sector yet. Add one in the IGNY8 dashboard (Sites → Sectors).',
+					'igny8'
+				) }
 			</Notice>
 		);
 	} else {
@@ -68,7 +88,12 @@ function ConnectedPage( { title, children, onSectorChange }: Omit< Props, 'initi
 
 	return (
 		<div className="igny8-planner">
-			<Flex className="igny8-page-header" justify="space-between" align="center" wrap>
+			<Flex
+				className="igny8-page-header"
+				justify="space-between"
+				align="center"
+				wrap
+			>
 				<FlexItem>
 					<h1 className="wp-heading-inline">{ title }</h1>
 				</FlexItem>
@@ -87,7 +112,10 @@ function ConnectedPage( { title, children, onSectorChange }: Omit< Props, 'initi
 			<hr className="wp-header-end" />
 			{ readOnly && (
 				<Notice status="info" isDismissible={ false }>
-					{ __( 'You can view this plan. Changing it takes an editor’s role.', 'igny8' ) }
+					{ __(
+						'You can view this plan. Changing it takes an editor’s role.',
+						'igny8'
+					) }
 				</Notice>
 			) }
 			{ body }

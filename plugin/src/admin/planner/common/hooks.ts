@@ -4,8 +4,14 @@ import { useEffect, useMemo } from '@wordpress/element';
 import { store as plannerStore } from '../../../store/planner';
 import type { Cluster, ListName, Lists } from '../../../store/planner/types';
 
-/** The list's state; loads its page whenever the sector or the query changes. */
-export function useList< L extends ListName >( list: L ): Lists[ L ] & { readOnly: boolean } {
+/**
+ * The list's state; loads its page whenever the sector or the query changes.
+ *
+ * @param list The store's list.
+ */
+export function useList< L extends ListName >(
+	list: L
+): Lists[ L ] & { readOnly: boolean } {
 	const { state, sectorId, readOnly } = useSelect(
 		( select ) => {
 			const planner = select( plannerStore );
@@ -26,16 +32,31 @@ export function useList< L extends ListName >( list: L ): Lists[ L ] & { readOnl
 	return { ...state, readOnly };
 }
 
-/** The query of `list` (filters, ordering, page), typed for that list. */
-export function useListQuery< L extends ListName >( list: L ): Lists[ L ][ 'query' ] {
-	return useSelect( ( select ) => select( plannerStore ).getListQuery( list ), [ list ] ) as Lists[ L ][ 'query' ];
+/**
+ * The query of `list` (filters, ordering, page), typed for that list.
+ *
+ * @param list The store's list.
+ */
+export function useListQuery< L extends ListName >(
+	list: L
+): Lists[ L ][ 'query' ] {
+	return useSelect(
+		( select ) => select( plannerStore ).getListQuery( list ),
+		[ list ]
+	) as Lists[ L ][ 'query' ];
 }
 
 /** Every cluster of the sector (for filters and pickers), loaded once per sector, and a name by id. */
-export function useClusterOptions(): { clusters: Cluster[] | null; names: ReadonlyMap< number, string > } {
+export function useClusterOptions(): {
+	clusters: Cluster[] | null;
+	names: ReadonlyMap< number, string >;
+} {
 	const { clusters, sectorId } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { clusters: planner.getClusterOptions(), sectorId: planner.getSectorId() };
+		return {
+			clusters: planner.getClusterOptions(),
+			sectorId: planner.getSectorId(),
+		};
 	}, [] );
 	const { loadClusterOptions } = useDispatch( plannerStore );
 	const missing = sectorId !== null && ! clusters;
@@ -46,6 +67,15 @@ export function useClusterOptions(): { clusters: Cluster[] | null; names: Readon
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [ sectorId ] );
-	const names = useMemo( () => new Map( ( clusters ?? [] ).map( ( cluster ) => [ cluster.id, cluster.name ] ) ), [ clusters ] );
+	const names = useMemo(
+		() =>
+			new Map(
+				( clusters ?? [] ).map( ( cluster ) => [
+					cluster.id,
+					cluster.name,
+				] )
+			),
+		[ clusters ]
+	);
 	return { clusters, names };
 }

@@ -7,7 +7,13 @@ import { anyKeywordStatus, intentLabel } from './labels';
 
 export function keywordColumns(): Column< Keyword >[] {
 	return [
-		{ key: 'keyword', label: __( 'Keyword', 'igny8' ), sortField: 'keyword', primary: true, render: ( k ) => k.keyword },
+		{
+			key: 'keyword',
+			label: __( 'Keyword', 'igny8' ),
+			sortField: 'keyword',
+			primary: true,
+			render: ( k ) => k.keyword,
+		},
 		{
 			key: 'volume',
 			label: __( 'Volume', 'igny8' ),
@@ -25,7 +31,17 @@ export function keywordColumns(): Column< Keyword >[] {
 			width: '8em',
 			render: ( k ) => formatNumber( k.difficulty ),
 		},
-		{ key: 'intent', label: __( 'Intent', 'igny8' ), width: '10em', render: ( k ) => ( k.intent ? intentLabel( k.intent ) : '—' ) },
-		{ key: 'status', label: __( 'Status', 'igny8' ), width: '7em', render: ( k ) => anyKeywordStatus( k.status ) },
+		{
+			key: 'intent',
+			label: __( 'Intent', 'igny8' ),
+			width: '10em',
+			render: ( k ) => ( k.intent ? intentLabel( k.intent ) : '—' ),
+		},
+		{
+			key: 'status',
+			label: __( 'Status', 'igny8' ),
+			width: '7em',
+			render: ( k ) => anyKeywordStatus( k.status ),
+		},
 	];
 }

@@ -2,9 +2,7 @@
 import { __ } from '@wordpress/i18n';
 import {
 	CLUSTER_STATUSES,
-	CONTENT_TYPES,
 	IDEA_STATUSES,
-	KEYWORD_INTENTS,
 	KEYWORD_STATUSES,
 	TASK_STATUSES,
 } from '../../../store/planner/constants';
@@ -43,7 +41,9 @@ export function intentLabel( intent: KeywordIntent ): string {
 }
 
 export function clusterStatusLabel( status: ClusterStatus ): string {
-	return status === 'archived' ? __( 'Archived', 'igny8' ) : __( 'Active', 'igny8' );
+	return status === 'archived'
+		? __( 'Archived', 'igny8' )
+		: __( 'Active', 'igny8' );
 }
 
 export function ideaStatusLabel( status: IdeaStatus ): string {
@@ -97,9 +97,18 @@ export function contentTypeLabel( type: ContentType ): string {
 	}
 }
 
-/** A status the cloud may add later still shows, as it was sent. */
-function labelOr< T extends string >( known: readonly T[], label: ( value: T ) => string ) {
-	return ( value: string ): string => ( known.includes( value as T ) ? label( value as T ) : value );
+/**
+ * A status the cloud may add later still shows, as it was sent.
+ *
+ * @param known The values this plugin has labels for.
+ * @param label The label of a known value.
+ */
+function labelOr< T extends string >(
+	known: readonly T[],
+	label: ( value: T ) => string
+) {
+	return ( value: string ): string =>
+		known.includes( value as T ) ? label( value as T ) : value;
 }
 
 export const anyKeywordStatus = labelOr( KEYWORD_STATUSES, keywordStatusLabel );
@@ -107,8 +116,23 @@ export const anyClusterStatus = labelOr( CLUSTER_STATUSES, clusterStatusLabel );
 export const anyIdeaStatus = labelOr( IDEA_STATUSES, ideaStatusLabel );
 export const anyTaskStatus = labelOr( TASK_STATUSES, taskStatusLabel );
 
-/** SelectControl options: "All" first, then each value with its label. */
-export function optionsOf< T extends string >( values: readonly T[], label: ( value: T ) => string, all?: string ) {
-	const options = values.map( ( value ) => ( { value: value as string, label: label( value ) } ) );
-	return all === undefined ? options : [ { value: '', label: all }, ...options ];
+/**
+ * SelectControl options: "All" first, then each value with its label.
+ *
+ * @param values The values, in order.
+ * @param label  A value's label.
+ * @param all    The label of the "All" option; none without it.
+ */
+export function optionsOf< T extends string >(
+	values: readonly T[],
+	label: ( value: T ) => string,
+	all?: string
+) {
+	const options = values.map( ( value ) => ( {
+		value: value as string,
+		label: label( value ),
+	} ) );
+	return all === undefined
+		? options
+		: [ { value: '', label: all }, ...options ];
 }

@@ -1,5 +1,11 @@
 // Counts of keywords, clusters, ideas and tasks as cards, the funnel between them, links onward.
-import { Card, CardBody, CardFooter, CardHeader, Spinner } from '@wordpress/components';
+import {
+	Card,
+	CardBody,
+	CardFooter,
+	CardHeader,
+	Spinner,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { lazy, Suspense, useEffect } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -9,14 +15,25 @@ import type { PlannerSummary } from '../../../store/planner/types';
 import ErrorNotice from '../../components/ErrorNotice';
 import { adminPageUrl } from '../../components/url';
 import { formatNumber } from '../common/format';
-import { anyClusterStatus, anyIdeaStatus, anyKeywordStatus, anyTaskStatus } from '../common/labels';
+import {
+	anyClusterStatus,
+	anyIdeaStatus,
+	anyKeywordStatus,
+	anyTaskStatus,
+} from '../common/labels';
 
-const PipelineChart = lazy( () => import( /* webpackChunkName: "planner-chart" */ './PipelineChart' ) );
+const PipelineChart = lazy(
+	() => import( /* webpackChunkName: "planner-chart" */ './PipelineChart' )
+);
 
 export default function Dashboard() {
 	const { summary, sectorId, error } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { summary: planner.getSummary(), sectorId: planner.getSectorId(), error: planner.getError( 'summary' ) };
+		return {
+			summary: planner.getSummary(),
+			sectorId: planner.getSectorId(),
+			error: planner.getError( 'summary' ),
+		};
 	}, [] );
 	const { loadSummary } = useDispatch( plannerStore );
 	useEffect( () => {
@@ -27,7 +44,15 @@ export default function Dashboard() {
 
 	if ( error ) {
 		return (
-			<ErrorNotice error={ error } actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void loadSummary() } ] } />
+			<ErrorNotice
+				error={ error }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: () => void loadSummary(),
+					},
+				] }
+			/>
 		);
 	}
 	if ( ! summary ) {
@@ -40,12 +65,21 @@ export default function Dashboard() {
 					title={ __( 'Keywords', 'igny8' ) }
 					total={ summary.keywords.total }
 					facts={ [
-						[ __( 'Unclustered', 'igny8' ), summary.keywords.unclustered ],
-						[ __( 'Total search volume', 'igny8' ), summary.keywords.volume ],
+						[
+							__( 'Unclustered', 'igny8' ),
+							summary.keywords.unclustered,
+						],
+						[
+							__( 'Total search volume', 'igny8' ),
+							summary.keywords.volume,
+						],
 					] }
 					byStatus={ summary.keywords.by_status }
 					label={ anyKeywordStatus }
-					link={ [ adminPageUrl( 'igny8-keywords' ), __( 'Manage keywords', 'igny8' ) ] }
+					link={ [
+						adminPageUrl( 'igny8-keywords' ),
+						__( 'Manage keywords', 'igny8' ),
+					] }
 					testId="igny8-summary-keywords"
 				/>
 				<SummaryCard
@@ -53,7 +87,10 @@ export default function Dashboard() {
 					total={ summary.clusters.total }
 					byStatus={ summary.clusters.by_status }
 					label={ anyClusterStatus }
-					link={ [ adminPageUrl( 'igny8-clusters' ), __( 'Manage clusters', 'igny8' ) ] }
+					link={ [
+						adminPageUrl( 'igny8-clusters' ),
+						__( 'Manage clusters', 'igny8' ),
+					] }
 					testId="igny8-summary-clusters"
 				/>
 				<SummaryCard
@@ -61,7 +98,10 @@ export default function Dashboard() {
 					total={ summary.ideas.total }
 					byStatus={ summary.ideas.by_status }
 					label={ anyIdeaStatus }
-					link={ [ adminPageUrl( 'igny8-ideas' ), __( 'Manage ideas', 'igny8' ) ] }
+					link={ [
+						adminPageUrl( 'igny8-ideas' ),
+						__( 'Manage ideas', 'igny8' ),
+					] }
 					testId="igny8-summary-ideas"
 				/>
 				<SummaryCard
@@ -74,7 +114,9 @@ export default function Dashboard() {
 			</div>
 			<Card className="igny8-chart-card">
 				<CardHeader>
-					<h2 className="igny8-card-title">{ __( 'Pipeline', 'igny8' ) }</h2>
+					<h2 className="igny8-card-title">
+						{ __( 'Pipeline', 'igny8' ) }
+					</h2>
 				</CardHeader>
 				<CardBody>
 					<Suspense fallback={ <Spinner /> }>
@@ -96,10 +138,26 @@ interface CardProps {
 	testId: string;
 }
 
-function SummaryCard( { title, total, facts = [], byStatus, label, link, testId }: CardProps ) {
+function SummaryCard( {
+	title,
+	total,
+	facts = [],
+	byStatus,
+	label,
+	link,
+	testId,
+}: CardProps ) {
 	const rows: Array< [ string, ReactNode ] > = [
-		...facts.map( ( [ name, value ] ): [ string, ReactNode ] => [ name, formatNumber( value ) ] ),
-		...Object.entries( byStatus ).map( ( [ status, count ] ): [ string, ReactNode ] => [ label( status ), formatNumber( count ) ] ),
+		...facts.map( ( [ name, value ] ): [ string, ReactNode ] => [
+			name,
+			formatNumber( value ),
+		] ),
+		...Object.entries( byStatus ).map(
+			( [ status, count ] ): [ string, ReactNode ] => [
+				label( status ),
+				formatNumber( count ),
+			]
+		),
 	];
 	return (
 		<Card className="igny8-summary-card" data-testid={ testId }>

@@ -1,11 +1,22 @@
 // Creates or edits an idea in a modal: title, outline, target keywords, content type, cluster, status.
-import { Button, Flex, Modal, SelectControl, TextareaControl, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Flex,
+	Modal,
+	SelectControl,
+	TextareaControl,
+	TextControl,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { store as plannerStore } from '../../../store/planner';
 import { CONTENT_TYPES, IDEA_STATUSES } from '../../../store/planner/constants';
-import type { ContentType, Idea, IdeaStatus } from '../../../store/planner/types';
+import type {
+	ContentType,
+	Idea,
+	IdeaStatus,
+} from '../../../store/planner/types';
 import { splitKeywords } from '../common/format';
 import { useClusterOptions } from '../common/hooks';
 import { contentTypeLabel, ideaStatusLabel, optionsOf } from '../common/labels';
@@ -27,18 +38,33 @@ interface Props {
 	onClose: ( saved: Idea | null ) => void;
 }
 
-export default function IdeaEditor( { idea = null, initial = {}, onClose }: Props ) {
+export default function IdeaEditor( {
+	idea = null,
+	initial = {},
+	onClose,
+}: Props ) {
 	const start = idea ?? initial;
 	const [ title, setTitle ] = useState( start.title ?? '' );
 	const [ description, setDescription ] = useState( start.description ?? '' );
-	const [ keywords, setKeywords ] = useState( ( start.target_keywords ?? [] ).join( '\n' ) );
-	const [ contentType, setContentType ] = useState< ContentType >( start.content_type ?? 'post' );
-	const [ clusterId, setClusterId ] = useState( start.cluster_id ? String( start.cluster_id ) : '' );
-	const [ status, setStatus ] = useState< IdeaStatus >( start.status ?? 'draft' );
+	const [ keywords, setKeywords ] = useState(
+		( start.target_keywords ?? [] ).join( '\n' )
+	);
+	const [ contentType, setContentType ] = useState< ContentType >(
+		start.content_type ?? 'post'
+	);
+	const [ clusterId, setClusterId ] = useState(
+		start.cluster_id ? String( start.cluster_id ) : ''
+	);
+	const [ status, setStatus ] = useState< IdeaStatus >(
+		start.status ?? 'draft'
+	);
 	const { clusters } = useClusterOptions();
 	const { busy, fieldErrors } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { busy: planner.isBusy( 'saveIdea' ), fieldErrors: planner.getFieldErrors( 'saveIdea' ) };
+		return {
+			busy: planner.isBusy( 'saveIdea' ),
+			fieldErrors: planner.getFieldErrors( 'saveIdea' ),
+		};
 	}, [] );
 	const { saveIdea, clearError } = useDispatch( plannerStore );
 
@@ -47,7 +73,7 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 		onClose( saved );
 	};
 
-	const onSubmit = async ( event: { preventDefault(): void } ) => {
+	const onSubmit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( busy || ! title.trim() ) {
 			return;
@@ -67,20 +93,32 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 
 	const clusterOptions = [
 		{ value: '', label: __( 'No cluster', 'igny8' ) },
-		...( clusters ?? [] ).map( ( cluster ) => ( { value: String( cluster.id ), label: cluster.name } ) ),
+		...( clusters ?? [] ).map( ( cluster ) => ( {
+			value: String( cluster.id ),
+			label: cluster.name,
+		} ) ),
 	];
 	// The idea's cluster may be past the first 200 the picker knows: keep it choosable.
-	if ( clusterId && ! clusterOptions.some( ( option ) => option.value === clusterId ) ) {
+	if (
+		clusterId &&
+		! clusterOptions.some( ( option ) => option.value === clusterId )
+	) {
 		clusterOptions.push( { value: clusterId, label: `#${ clusterId }` } );
 	}
 
 	return (
 		<Modal
-			title={ idea ? __( 'Edit idea', 'igny8' ) : __( 'New idea', 'igny8' ) }
+			title={
+				idea ? __( 'Edit idea', 'igny8' ) : __( 'New idea', 'igny8' )
+			}
 			onRequestClose={ () => close( null ) }
 			className="igny8-idea-editor"
 		>
-			<form onSubmit={ onSubmit } className="igny8-dialog-form" data-testid="igny8-idea-editor">
+			<form
+				onSubmit={ onSubmit }
+				className="igny8-dialog-form"
+				data-testid="igny8-idea-editor"
+			>
 				<TextControl
 					__nextHasNoMarginBottom
 					label={ __( 'Title', 'igny8' ) }
@@ -105,7 +143,10 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 					label={ __( 'Target keywords', 'igny8' ) }
 					value={ keywords }
 					onChange={ ( value: string ) => setKeywords( value ) }
-					help={ fieldErrors.target_keywords?.join( ' ' ) ?? __( 'One per line, or separated by commas.', 'igny8' ) }
+					help={
+						fieldErrors.target_keywords?.join( ' ' ) ??
+						__( 'One per line, or separated by commas.', 'igny8' )
+					}
 					rows={ 4 }
 					disabled={ busy }
 				/>
@@ -115,7 +156,9 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 						label={ __( 'Content type', 'igny8' ) }
 						value={ contentType }
 						options={ optionsOf( CONTENT_TYPES, contentTypeLabel ) }
-						onChange={ ( value: string ) => setContentType( value as ContentType ) }
+						onChange={ ( value: string ) =>
+							setContentType( value as ContentType )
+						}
 						help={ fieldErrors.content_type?.join( ' ' ) }
 						disabled={ busy }
 					/>
@@ -133,7 +176,9 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 						label={ __( 'Status', 'igny8' ) }
 						value={ status }
 						options={ optionsOf( IDEA_STATUSES, ideaStatusLabel ) }
-						onChange={ ( value: string ) => setStatus( value as IdeaStatus ) }
+						onChange={ ( value: string ) =>
+							setStatus( value as IdeaStatus )
+						}
 						help={ fieldErrors.status?.join( ' ' ) }
 						disabled={ busy }
 					/>
@@ -150,7 +195,9 @@ export default function IdeaEditor( { idea = null, initial = {}, onClose }: Prop
 						disabled={ busy || ! title.trim() }
 						data-testid="igny8-idea-save"
 					>
-						{ idea ? __( 'Save idea', 'igny8' ) : __( 'Create idea', 'igny8' ) }
+						{ idea
+							? __( 'Save idea', 'igny8' )
+							: __( 'Create idea', 'igny8' ) }
 					</Button>
 				</Flex>
 			</form>

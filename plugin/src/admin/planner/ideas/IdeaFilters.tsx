@@ -24,26 +24,53 @@ export default function IdeaFilters() {
 				__nextHasNoMarginBottom
 				label={ __( 'Status', 'igny8' ) }
 				value={ filters.status ?? '' }
-				options={ optionsOf( IDEA_STATUSES, ideaStatusLabel, __( 'All', 'igny8' ) ) }
-				onChange={ ( status: string ) => setFilters( 'ideas', { status: ( status || undefined ) as IdeaStatus | undefined } ) }
+				options={ optionsOf(
+					IDEA_STATUSES,
+					ideaStatusLabel,
+					__( 'All', 'igny8' )
+				) }
+				onChange={ ( status: string ) =>
+					setFilters( 'ideas', {
+						status: ( status || undefined ) as
+							IdeaStatus | undefined,
+					} )
+				}
 			/>
 			<SelectControl
 				__nextHasNoMarginBottom
 				label={ __( 'Cluster', 'igny8' ) }
-				value={ filters.cluster_id === undefined ? '' : String( filters.cluster_id ) }
+				value={
+					filters.cluster_id === undefined
+						? ''
+						: String( filters.cluster_id )
+				}
 				options={ [
 					{ value: '', label: __( 'All clusters', 'igny8' ) },
-					...( clusters ?? [] ).map( ( cluster ) => ( { value: String( cluster.id ), label: cluster.name } ) ),
+					...( clusters ?? [] ).map( ( cluster ) => ( {
+						value: String( cluster.id ),
+						label: cluster.name,
+					} ) ),
 				] }
-				onChange={ ( value: string ) => setFilters( 'ideas', { cluster_id: value ? Number( value ) : undefined } ) }
+				onChange={ ( value: string ) =>
+					setFilters( 'ideas', {
+						cluster_id: value ? Number( value ) : undefined,
+					} )
+				}
 			/>
 			<SelectControl
 				__nextHasNoMarginBottom
 				label={ __( 'Content type', 'igny8' ) }
 				value={ filters.content_type ?? '' }
-				options={ optionsOf( CONTENT_TYPES, contentTypeLabel, __( 'All', 'igny8' ) ) }
+				options={ optionsOf(
+					CONTENT_TYPES,
+					contentTypeLabel,
+					__( 'All', 'igny8' )
+				) }
 				onChange={ ( type: string ) =>
-					setFilters( 'ideas', { content_type: ( type || undefined ) as ContentType | undefined } )
+					setFilters( 'ideas', {
+						content_type: ( type || undefined ) as
+							ContentType | undefined,
+					} )
 				}
 			/>
 		</div>

@@ -15,19 +15,32 @@ import { adminPageUrl } from '../../components/url';
 import IdeaFilters from './IdeaFilters';
 import TasksCreated from './TasksCreated';
 
-const IdeaEditor = lazy( () => import( /* webpackChunkName: "idea-editor" */ './IdeaEditor' ) );
+const IdeaEditor = lazy(
+	() => import( /* webpackChunkName: "idea-editor" */ './IdeaEditor' )
+);
 
 /** The editor is closed, open on a new idea (null), or on an idea. */
 type Editing = false | null | Idea;
 
 export default function IdeasPage() {
-	const { items, query, loading, loaded, error, selected, readOnly } = useList( 'ideas' );
+	const { items, query, loading, loaded, error, selected, readOnly } =
+		useList( 'ideas' );
 	const { names } = useClusterOptions();
 	const { approving, creatingTasks } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { approving: planner.isBusy( 'approveIdeas' ), creatingTasks: planner.isBusy( 'createTasks' ) };
+		return {
+			approving: planner.isBusy( 'approveIdeas' ),
+			creatingTasks: planner.isBusy( 'createTasks' ),
+		};
 	}, [] );
-	const { setOrdering, toggleSelected, setSelection, approveIdeas, createTasks, fetchList } = useDispatch( plannerStore );
+	const {
+		setOrdering,
+		toggleSelected,
+		setSelection,
+		approveIdeas,
+		createTasks,
+		fetchList,
+	} = useDispatch( plannerStore );
 	const [ editing, setEditing ] = useState< Editing >( false );
 
 	const columns: Column< Idea >[] = [
@@ -41,13 +54,22 @@ export default function IdeasPage() {
 					<strong>{ idea.title }</strong>
 					{ ! readOnly && (
 						<div className="igny8-row-actions">
-							<Button variant="link" onClick={ () => setEditing( idea ) }>
+							<Button
+								variant="link"
+								onClick={ () => setEditing( idea ) }
+							>
 								{ __( 'Edit', 'igny8' ) }
 							</Button>
 							{ idea.status === 'draft' && (
 								<>
 									{ ' | ' }
-									<Button variant="link" disabled={ approving } onClick={ () => void approveIdeas( [ idea.id ] ) }>
+									<Button
+										variant="link"
+										disabled={ approving }
+										onClick={ () =>
+											void approveIdeas( [ idea.id ] )
+										}
+									>
 										{ __( 'Approve', 'igny8' ) }
 									</Button>
 								</>
@@ -64,21 +86,40 @@ export default function IdeasPage() {
 				idea.cluster_id === null ? (
 					'—'
 				) : (
-					<a href={ adminPageUrl( 'igny8-clusters', { cluster: idea.cluster_id } ) }>
-						{ names.get( idea.cluster_id ) ?? `#${ idea.cluster_id }` }
+					<a
+						href={ adminPageUrl( 'igny8-clusters', {
+							cluster: idea.cluster_id,
+						} ) }
+					>
+						{ names.get( idea.cluster_id ) ??
+							`#${ idea.cluster_id }` }
 					</a>
 				),
 		},
-		{ key: 'type', label: __( 'Type', 'igny8' ), width: '9em', render: ( idea ) => contentTypeLabel( idea.content_type ) },
+		{
+			key: 'type',
+			label: __( 'Type', 'igny8' ),
+			width: '9em',
+			render: ( idea ) => contentTypeLabel( idea.content_type ),
+		},
 		{
 			key: 'keywords',
 			label: __( 'Target keywords', 'igny8' ),
 			render: ( idea ) => idea.target_keywords.join( ', ' ) || '—',
 		},
-		{ key: 'status', label: __( 'Status', 'igny8' ), width: '8em', render: ( idea ) => anyIdeaStatus( idea.status ) },
+		{
+			key: 'status',
+			label: __( 'Status', 'igny8' ),
+			width: '8em',
+			render: ( idea ) => anyIdeaStatus( idea.status ),
+		},
 	];
 
-	const drafts = items.filter( ( idea ) => selected.includes( idea.id ) && idea.status === 'draft' ).map( ( idea ) => idea.id );
+	const drafts = items
+		.filter(
+			( idea ) => selected.includes( idea.id ) && idea.status === 'draft'
+		)
+		.map( ( idea ) => idea.id );
 	return (
 		<>
 			<IdeaFilters />
@@ -89,7 +130,12 @@ export default function IdeasPage() {
 							<strong>
 								{ sprintf(
 									/* translators: %d: number of ideas */
-									_n( '%d selected', '%d selected', selected.length, 'igny8' ),
+									_n(
+										'%d selected',
+										'%d selected',
+										selected.length,
+										'igny8'
+									),
 									selected.length
 								) }
 							</strong>
@@ -97,7 +143,9 @@ export default function IdeasPage() {
 								variant="primary"
 								data-testid="igny8-create-tasks"
 								isBusy={ creatingTasks }
-								disabled={ creatingTasks || selected.length === 0 }
+								disabled={
+									creatingTasks || selected.length === 0
+								}
 								onClick={ () => void createTasks( selected ) }
 							>
 								{ __( 'Create tasks', 'igny8' ) }
@@ -113,7 +161,10 @@ export default function IdeasPage() {
 						</Flex>
 					</FlexItem>
 					<FlexItem>
-						<Button variant="secondary" onClick={ () => setEditing( null ) }>
+						<Button
+							variant="secondary"
+							onClick={ () => setEditing( null ) }
+						>
 							{ __( 'New idea', 'igny8' ) }
 						</Button>
 					</FlexItem>
@@ -123,7 +174,12 @@ export default function IdeasPage() {
 			<TasksCreated />
 			<ErrorNotice
 				error={ error }
-				actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void fetchList( 'ideas', true ) } ] }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: () => void fetchList( 'ideas', true ),
+					},
+				] }
 			/>
 			<DataTable
 				testId="igny8-ideas-table"
@@ -134,27 +190,40 @@ export default function IdeasPage() {
 				ordering={ query.ordering }
 				onSort={ ( ordering ) => setOrdering( 'ideas', ordering ) }
 				loading={ loading || ! loaded }
-				emptyMessage={ __( 'No ideas yet. Create one here or from a cluster.', 'igny8' ) }
+				emptyMessage={ __(
+					'No ideas yet. Create one here or from a cluster.',
+					'igny8'
+				) }
 				selection={
 					readOnly
 						? null
 						: {
 								selected,
-								onToggle: ( id ) => toggleSelected( 'ideas', id ),
-								onToggleAll: ( checked ) => setSelection( 'ideas', checked ? items.map( ( idea ) => idea.id ) : [] ),
+								onToggle: ( id ) =>
+									toggleSelected( 'ideas', id ),
+								onToggleAll: ( checked ) =>
+									setSelection(
+										'ideas',
+										checked
+											? items.map( ( idea ) => idea.id )
+											: []
+									),
 								label: ( idea ) =>
 									sprintf(
 										/* translators: %s: idea title */
 										__( 'Select “%s”', 'igny8' ),
 										idea.title
 									),
-						  }
+							}
 				}
 			/>
 			<ListPagination list="ideas" />
 			{ editing !== false && (
 				<Suspense fallback={ <Spinner /> }>
-					<IdeaEditor idea={ editing } onClose={ () => setEditing( false ) } />
+					<IdeaEditor
+						idea={ editing }
+						onClose={ () => setEditing( false ) }
+					/>
 				</Suspense>
 			) }
 		</>

@@ -1,5 +1,12 @@
 // Adds one keyword to the sector; a duplicate comes back as a field error under the keyword.
-import { Button, Card, CardBody, CardHeader, SelectControl, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Card,
+	CardBody,
+	CardHeader,
+	SelectControl,
+	TextControl,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -27,7 +34,7 @@ export default function AddKeywordForm() {
 	}, [] );
 	const { createKeyword, clearError } = useDispatch( plannerStore );
 
-	const onSubmit = async ( event: { preventDefault(): void } ) => {
+	const onSubmit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( busy || ! keyword.trim() ) {
 			return;
@@ -47,11 +54,15 @@ export default function AddKeywordForm() {
 	};
 
 	// Field errors show under their inputs; the notice carries the rest.
-	const otherFields = Object.keys( fieldErrors ).some( ( field ) => ! FIELDS.includes( field ) );
+	const otherFields = Object.keys( fieldErrors ).some(
+		( field ) => ! FIELDS.includes( field )
+	);
 	return (
 		<Card size="small">
 			<CardHeader>
-				<h2 className="igny8-card-title">{ __( 'Add a keyword', 'igny8' ) }</h2>
+				<h2 className="igny8-card-title">
+					{ __( 'Add a keyword', 'igny8' ) }
+				</h2>
 			</CardHeader>
 			<CardBody>
 				<form onSubmit={ onSubmit } className="igny8-form-grid">
@@ -95,20 +106,36 @@ export default function AddKeywordForm() {
 						__nextHasNoMarginBottom
 						label={ __( 'Intent', 'igny8' ) }
 						value={ intent }
-						options={ optionsOf( KEYWORD_INTENTS, intentLabel, __( 'Unknown', 'igny8' ) ) }
-						onChange={ ( value: string ) => setIntent( value as KeywordIntent | '' ) }
+						options={ optionsOf(
+							KEYWORD_INTENTS,
+							intentLabel,
+							__( 'Unknown', 'igny8' )
+						) }
+						onChange={ ( value: string ) =>
+							setIntent( value as KeywordIntent | '' )
+						}
 						help={ fieldErrors.intent?.join( ' ' ) }
 						disabled={ busy }
 					/>
 					<div className="igny8-form-actions">
-						<Button variant="primary" type="submit" isBusy={ busy } disabled={ busy || ! keyword.trim() }>
+						<Button
+							variant="primary"
+							type="submit"
+							isBusy={ busy }
+							disabled={ busy || ! keyword.trim() }
+						>
 							{ __( 'Add keyword', 'igny8' ) }
 						</Button>
 					</div>
 				</form>
-				{ error && ( otherFields || Object.keys( fieldErrors ).length === 0 ) && (
-					<ErrorNotice error={ error } onRemove={ () => clearError( 'createKeyword' ) } />
-				) }
+				{ error &&
+					( otherFields ||
+						Object.keys( fieldErrors ).length === 0 ) && (
+						<ErrorNotice
+							error={ error }
+							onRemove={ () => clearError( 'createKeyword' ) }
+						/>
+					) }
 			</CardBody>
 		</Card>
 	);

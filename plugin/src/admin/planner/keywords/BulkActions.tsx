@@ -19,11 +19,15 @@ export default function BulkActions() {
 		return {
 			selected: planner.getSelection( 'keywords' ),
 			readOnly: planner.isReadOnly(),
-			busy: planner.isBusy( 'bulkDelete' ) || planner.isBusy( 'bulkUpdate' ) || planner.isBusy( 'addToCluster' ),
+			busy:
+				planner.isBusy( 'bulkDelete' ) ||
+				planner.isBusy( 'bulkUpdate' ) ||
+				planner.isBusy( 'addToCluster' ),
 		};
 	}, [] );
 	const { clusters } = useClusterOptions();
-	const { bulkDeleteKeywords, bulkUpdateKeywords, addKeywordsToCluster } = useDispatch( plannerStore );
+	const { bulkDeleteKeywords, bulkUpdateKeywords, addKeywordsToCluster } =
+		useDispatch( plannerStore );
 	const [ status, setStatus ] = useState< KeywordStatus | '' >( '' );
 	const [ clusterId, setClusterId ] = useState( '' );
 
@@ -38,7 +42,12 @@ export default function BulkActions() {
 					<strong>
 						{ sprintf(
 							/* translators: %d: number of keywords */
-							_n( '%d selected', '%d selected', selected.length, 'igny8' ),
+							_n(
+								'%d selected',
+								'%d selected',
+								selected.length,
+								'igny8'
+							),
 							selected.length
 						) }
 					</strong>
@@ -49,8 +58,14 @@ export default function BulkActions() {
 						label={ __( 'Set status', 'igny8' ) }
 						hideLabelFromVision
 						value={ status }
-						options={ optionsOf( KEYWORD_STATUSES, keywordStatusLabel, __( 'Set status…', 'igny8' ) ) }
-						onChange={ ( value: string ) => setStatus( value as KeywordStatus | '' ) }
+						options={ optionsOf(
+							KEYWORD_STATUSES,
+							keywordStatusLabel,
+							__( 'Set status…', 'igny8' )
+						) }
+						onChange={ ( value: string ) =>
+							setStatus( value as KeywordStatus | '' )
+						}
 						disabled={ none || busy }
 					/>
 				</FlexItem>
@@ -59,7 +74,13 @@ export default function BulkActions() {
 						variant="secondary"
 						disabled={ none || busy || ! status }
 						onClick={ async () => {
-							if ( status && ( await bulkUpdateKeywords( selected, status ) ) !== null ) {
+							if (
+								status &&
+								( await bulkUpdateKeywords(
+									selected,
+									status
+								) ) !== null
+							) {
 								setStatus( '' );
 							}
 						} }
@@ -76,12 +97,23 @@ export default function BulkActions() {
 								hideLabelFromVision
 								value={ clusterId }
 								options={ [
-									{ value: '', label: __( 'Add to cluster…', 'igny8' ) },
+									{
+										value: '',
+										label: __( 'Add to cluster…', 'igny8' ),
+									},
 									...clusters
-										.filter( ( cluster ) => cluster.status === 'active' )
-										.map( ( cluster ) => ( { value: String( cluster.id ), label: cluster.name } ) ),
+										.filter(
+											( cluster ) =>
+												cluster.status === 'active'
+										)
+										.map( ( cluster ) => ( {
+											value: String( cluster.id ),
+											label: cluster.name,
+										} ) ),
 								] }
-								onChange={ ( value: string ) => setClusterId( value ) }
+								onChange={ ( value: string ) =>
+									setClusterId( value )
+								}
 								disabled={ none || busy }
 							/>
 						</FlexItem>
@@ -90,7 +122,12 @@ export default function BulkActions() {
 								variant="secondary"
 								disabled={ none || busy || ! clusterId }
 								onClick={ async () => {
-									if ( await addKeywordsToCluster( Number( clusterId ), selected ) ) {
+									if (
+										await addKeywordsToCluster(
+											Number( clusterId ),
+											selected
+										)
+									) {
 										setClusterId( '' );
 									}
 								} }
@@ -106,7 +143,12 @@ export default function BulkActions() {
 						disabled={ none || busy }
 						question={ sprintf(
 							/* translators: %d: number of keywords */
-							_n( 'Delete %d keyword? This cannot be undone.', 'Delete %d keywords? This cannot be undone.', selected.length, 'igny8' ),
+							_n(
+								'Delete %d keyword? This cannot be undone.',
+								'Delete %d keywords? This cannot be undone.',
+								selected.length,
+								'igny8'
+							),
 							selected.length
 						) }
 						confirmLabel={ __( 'Delete', 'igny8' ) }

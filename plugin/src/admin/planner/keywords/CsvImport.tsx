@@ -1,6 +1,12 @@
 // Uploads a CSV file as it is (the cloud reads the header and the rows) with a progress bar, then the
 // report: created, skipped duplicates, and each rejected row.
-import { Button, Card, CardBody, CardHeader, Spinner } from '@wordpress/components';
+import {
+	Button,
+	Card,
+	CardBody,
+	CardHeader,
+	Spinner,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { lazy, Suspense, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -10,7 +16,12 @@ import type { ErrorInfo } from '../../../store/planner/types';
 import ErrorNotice from '../../components/ErrorNotice';
 import { formatBytes, percent } from '../common/format';
 
-const ImportReport = lazy( () => import( /* webpackChunkName: "keywords-import-report" */ './ImportReport' ) );
+const ImportReport = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "keywords-import-report" */ './ImportReport'
+		)
+);
 
 export default function CsvImport() {
 	const [ file, setFile ] = useState< File | null >( null );
@@ -24,7 +35,8 @@ export default function CsvImport() {
 			error: planner.getError( 'import' ),
 		};
 	}, [] );
-	const { importCsv, clearError, dismissResult } = useDispatch( plannerStore );
+	const { importCsv, clearError, dismissResult } =
+		useDispatch( plannerStore );
 
 	const upload = async () => {
 		if ( ! file || busy ) {
@@ -46,12 +58,18 @@ export default function CsvImport() {
 		shown = { loaded: 1, total: 1 };
 	}
 	const done = shown ? percent( shown.loaded, shown.total ) : 0;
-	const processing = busy && shown !== null && shown.total > 0 && shown.loaded >= shown.total;
+	const processing =
+		busy &&
+		shown !== null &&
+		shown.total > 0 &&
+		shown.loaded >= shown.total;
 
 	return (
 		<Card size="small">
 			<CardHeader>
-				<h2 className="igny8-card-title">{ __( 'Import keywords from a CSV file', 'igny8' ) }</h2>
+				<h2 className="igny8-card-title">
+					{ __( 'Import keywords from a CSV file', 'igny8' ) }
+				</h2>
 			</CardHeader>
 			<CardBody>
 				<p className="description">
@@ -102,14 +120,20 @@ export default function CsvImport() {
 										/* translators: %d: percent */
 										__( '%d%%', 'igny8' ),
 										done
-								  ) }
+									) }
 						</span>
 					</div>
 				) }
-				<ErrorNotice error={ withLimit( error ) } onRemove={ () => clearError( 'import' ) } />
+				<ErrorNotice
+					error={ withLimit( error ) }
+					onRemove={ () => clearError( 'import' ) }
+				/>
 				{ report && (
 					<Suspense fallback={ <Spinner /> }>
-						<ImportReport report={ report } onDismiss={ () => dismissResult( 'import' ) } />
+						<ImportReport
+							report={ report }
+							onDismiss={ () => dismissResult( 'import' ) }
+						/>
 					</Suspense>
 				) }
 			</CardBody>
@@ -117,7 +141,11 @@ export default function CsvImport() {
 	);
 }
 
-/** A file refused as too large says by how much: the cloud names its limit beside the message. */
+/**
+ * A file refused as too large says by how much: the cloud names its limit beside the message.
+ *
+ * @param error The upload's failure, if any.
+ */
 function withLimit( error: ErrorInfo | null ): ErrorInfo | null {
 	if ( error?.code !== 'payload_too_large' ) {
 		return error;
@@ -127,15 +155,23 @@ function withLimit( error: ErrorInfo | null ): ErrorInfo | null {
 	if ( typeof rows === 'number' ) {
 		limit = sprintf(
 			/* translators: %s: number of rows */
-			__( 'One file can have at most %s rows; split it into smaller files.', 'igny8' ),
+			__(
+				'One file can have at most %s rows; split it into smaller files.',
+				'igny8'
+			),
 			rows.toLocaleString()
 		);
 	} else if ( typeof bytes === 'number' ) {
 		limit = sprintf(
 			/* translators: %s: file size, e.g. 10.0 MB */
-			__( 'One file can be at most %s; split it into smaller files.', 'igny8' ),
+			__(
+				'One file can be at most %s; split it into smaller files.',
+				'igny8'
+			),
 			formatBytes( bytes )
 		);
 	}
-	return limit ? { ...error, message: `${ error.message } ${ limit }` } : error;
+	return limit
+		? { ...error, message: `${ error.message } ${ limit }` }
+		: error;
 }

@@ -9,7 +9,10 @@ import { exportFileName } from '../common/format';
 export default function ExportButton() {
 	const { busy, sector } = useSelect( ( select ) => {
 		const planner = select( plannerStore );
-		return { busy: planner.isBusy( 'export' ), sector: planner.getSector() };
+		return {
+			busy: planner.isBusy( 'export' ),
+			sector: planner.getSector(),
+		};
 	}, [] );
 	const { exportCsv } = useDispatch( plannerStore );
 	const onClick = async () => {
@@ -19,7 +22,13 @@ export default function ExportButton() {
 		}
 	};
 	return (
-		<Button variant="secondary" isBusy={ busy } disabled={ busy } onClick={ () => void onClick() } data-testid="igny8-csv-export">
+		<Button
+			variant="secondary"
+			isBusy={ busy }
+			disabled={ busy }
+			onClick={ () => void onClick() }
+			data-testid="igny8-csv-export"
+		>
 			{ __( 'Export CSV', 'igny8' ) }
 		</Button>
 	);

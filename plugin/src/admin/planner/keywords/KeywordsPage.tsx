@@ -2,7 +2,10 @@ import { Flex, FlexItem } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { store as plannerStore } from '../../../store/planner';
 import { AutoClusterButton, AutoClusterResult } from '../common/AutoCluster';
-import { ClusterWithAiButton, ClusterWithAiProgress } from '../common/ClusterWithAi';
+import {
+	ClusterWithAiButton,
+	ClusterWithAiProgress,
+} from '../common/ClusterWithAi';
 import ListPagination from '../common/ListPagination';
 import OperationError from '../common/OperationError';
 import AddKeywordForm from './AddKeywordForm';
@@ -13,7 +16,10 @@ import KeywordFilters from './KeywordFilters';
 import KeywordsTable from './KeywordsTable';
 
 export default function KeywordsPage() {
-	const readOnly = useSelect( ( select ) => select( plannerStore ).isReadOnly(), [] );
+	const readOnly = useSelect(
+		( select ) => select( plannerStore ).isReadOnly(),
+		[]
+	);
 	return (
 		<>
 			{ ! readOnly && (

@@ -9,20 +9,33 @@ import { keywordColumns } from '../common/keyword-columns';
 import ClusterLinks from './ClusterLinks';
 
 export default function KeywordsTable() {
-	const { items, query, loading, loaded, error, selected, readOnly } = useList( 'keywords' );
+	const { items, query, loading, loaded, error, selected, readOnly } =
+		useList( 'keywords' );
 	const { names } = useClusterOptions();
-	const { setOrdering, toggleSelected, setSelection, fetchList } = useDispatch( plannerStore );
+	const { setOrdering, toggleSelected, setSelection, fetchList } =
+		useDispatch( plannerStore );
 
 	const columns: Column< Keyword >[] = [
 		...keywordColumns(),
-		{ key: 'cluster', label: __( 'Cluster', 'igny8' ), render: ( k ) => <ClusterLinks ids={ k.cluster_ids } names={ names } /> },
+		{
+			key: 'cluster',
+			label: __( 'Cluster', 'igny8' ),
+			render: ( k ) => (
+				<ClusterLinks ids={ k.cluster_ids } names={ names } />
+			),
+		},
 	];
 
 	return (
 		<>
 			<ErrorNotice
 				error={ error }
-				actions={ [ { label: __( 'Retry', 'igny8' ), onClick: () => void fetchList( 'keywords', true ) } ] }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: () => void fetchList( 'keywords', true ),
+					},
+				] }
 			/>
 			<DataTable
 				testId="igny8-keywords-table"
@@ -33,21 +46,31 @@ export default function KeywordsTable() {
 				ordering={ query.ordering }
 				onSort={ ( ordering ) => setOrdering( 'keywords', ordering ) }
 				loading={ loading || ! loaded }
-				emptyMessage={ __( 'No keywords match. Add some, or import a CSV file.', 'igny8' ) }
+				emptyMessage={ __(
+					'No keywords match. Add some, or import a CSV file.',
+					'igny8'
+				) }
 				selection={
 					readOnly
 						? null
 						: {
 								selected,
-								onToggle: ( id ) => toggleSelected( 'keywords', id ),
-								onToggleAll: ( checked ) => setSelection( 'keywords', checked ? items.map( ( k ) => k.id ) : [] ),
+								onToggle: ( id ) =>
+									toggleSelected( 'keywords', id ),
+								onToggleAll: ( checked ) =>
+									setSelection(
+										'keywords',
+										checked
+											? items.map( ( k ) => k.id )
+											: []
+									),
 								label: ( k ) =>
 									sprintf(
 										/* translators: %s: a keyword */
 										__( 'Select “%s”', 'igny8' ),
 										k.keyword
 									),
-						  }
+							}
 				}
 			/>
 		</>

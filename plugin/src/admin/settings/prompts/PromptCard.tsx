@@ -22,25 +22,39 @@ export function functionLabel( fn: string ): string {
 
 export default function PromptCard( { prompt }: { prompt: Prompt } ) {
 	const id = `igny8-prompt-${ prompt.function }`;
-	const changed = prompt.is_default ? null : formatTimestamp( prompt.updated_at );
+	const changed = prompt.is_default
+		? null
+		: formatTimestamp( prompt.updated_at );
 	return (
 		<Card className="igny8-prompt" data-testid={ id }>
 			<CardHeader>
 				<h2>
 					{ functionLabel( prompt.function ) }
-					<span className={ `igny8-settings-badge${ prompt.is_default ? '' : ' is-ok' }` }>
-						{ prompt.is_default ? __( 'Default', 'igny8' ) : __( 'Customized', 'igny8' ) }
+					<span
+						className={ `igny8-settings-badge${ prompt.is_default ? '' : ' is-ok' }` }
+					>
+						{ prompt.is_default
+							? __( 'Default', 'igny8' )
+							: __( 'Customized', 'igny8' ) }
 					</span>
 				</h2>
 			</CardHeader>
 			<CardBody>
-				<pre className="igny8-prompt-text" data-testid={ `${ id }-text` }>
+				<pre
+					className="igny8-prompt-text"
+					data-testid={ `${ id }-text` }
+				>
 					{ prompt.prompt }
 				</pre>
 				{ prompt.placeholders.length > 0 && (
 					<div style={ { marginTop: 8 } }>
-						<span className="description">{ __( 'Placeholders:', 'igny8' ) } </span>
-						<ul className="igny8-placeholders" data-testid={ `${ id }-placeholders` }>
+						<span className="description">
+							{ __( 'Placeholders:', 'igny8' ) }{ ' ' }
+						</span>
+						<ul
+							className="igny8-placeholders"
+							data-testid={ `${ id }-placeholders` }
+						>
 							{ prompt.placeholders.map( ( name ) => (
 								<li key={ name }>
 									<code>{ placeholderToken( name ) }</code>

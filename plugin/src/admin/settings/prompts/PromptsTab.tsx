@@ -13,19 +13,35 @@ export default function PromptsTab( { cloudUrl }: { cloudUrl: string } ) {
 
 	return (
 		<div className="igny8-prompts" data-testid="igny8-prompts">
-			<InDashboardNotice cloudUrl={ cloudUrl } testId="igny8-prompts-in-dashboard">
-				{ __( 'Prompts are set for your whole IGNY8 account in the IGNY8 dashboard.', 'igny8' ) }
+			<InDashboardNotice
+				cloudUrl={ cloudUrl }
+				testId="igny8-prompts-in-dashboard"
+			>
+				{ __(
+					'Prompts are set for your whole IGNY8 account in the IGNY8 dashboard.',
+					'igny8'
+				) }
 			</InDashboardNotice>
 			<p>
 				{ __(
-					'Each AI function starts from one of these prompts; the placeholders in braces are filled with this site’s data when a job runs.',
+					'Each AI function starts from one of these prompts; the placeholders in braces are ' +
+						'filled with this site’s data when a job runs.',
 					'igny8'
 				) }
 			</p>
-			<ErrorNotice error={ prompts.error } actions={ [ { label: __( 'Retry', 'igny8' ), onClick: prompts.reload } ] } />
+			<ErrorNotice
+				error={ prompts.error }
+				actions={ [
+					{ label: __( 'Retry', 'igny8' ), onClick: prompts.reload },
+				] }
+			/>
 			{ prompts.loading && ! prompts.data && <Spinner /> }
-			{ prompts.data?.length === 0 && <p>{ __( 'No prompts.', 'igny8' ) }</p> }
-			{ prompts.data?.map( ( prompt ) => <PromptCard key={ prompt.function } prompt={ prompt } /> ) }
+			{ prompts.data?.length === 0 && (
+				<p>{ __( 'No prompts.', 'igny8' ) }</p>
+			) }
+			{ prompts.data?.map( ( prompt ) => (
+				<PromptCard key={ prompt.function } prompt={ prompt } />
+			) ) }
 		</div>
 	);
 }

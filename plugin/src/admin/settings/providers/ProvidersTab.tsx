@@ -11,12 +11,20 @@ export default function ProvidersTab( { cloudUrl }: { cloudUrl: string } ) {
 				<h2>{ __( 'AI providers', 'igny8' ) }</h2>
 			</CardHeader>
 			<CardBody>
-				<InDashboardNotice cloudUrl={ cloudUrl } testId="igny8-providers-in-dashboard">
-					{ __( 'AI providers are set for your whole IGNY8 account in the IGNY8 dashboard.', 'igny8' ) }
+				<InDashboardNotice
+					cloudUrl={ cloudUrl }
+					testId="igny8-providers-in-dashboard"
+				>
+					{ __(
+						'AI providers are set for your whole IGNY8 account in the IGNY8 dashboard.',
+						'igny8'
+					) }
 				</InDashboardNotice>
 				<p>
 					{ __(
-						'There the account’s owner or an administrator enters the API key of an OpenAI-compatible service (OpenAI, OpenRouter, Ollama…) and of Runware for images, chooses the models and tests them. Every site of the account uses them; the keys never reach WordPress.',
+						'There the account’s owner or an administrator enters the API key of an OpenAI-compatible ' +
+							'service (OpenAI, OpenRouter, Ollama…) and of Runware for images, chooses the models and ' +
+							'tests them. Every site of the account uses them; the keys never reach WordPress.',
 						'igny8'
 					) }
 				</p>

@@ -3,7 +3,11 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { plannerApi } from '../../../api/planner';
-import { systemApi, type AuthorProfile, type Strategy } from '../../../api/system';
+import {
+	systemApi,
+	type AuthorProfile,
+	type Strategy,
+} from '../../../api/system';
 import ConfirmButton from '../../components/ConfirmButton';
 import DataTable, { type Column } from '../../components/DataTable';
 import ErrorNotice from '../../components/ErrorNotice';
@@ -13,25 +17,49 @@ import { useOperation } from '../../components/useOperation';
 import StrategyDialog from './StrategyDialog';
 
 export default function StrategiesTab( { siteId }: { siteId: number } ) {
-	const sectors = useCloudData( async () => ( await plannerApi.listSectors( siteId ) ).results, [ siteId ] );
+	const sectors = useCloudData(
+		async () => ( await plannerApi.listSectors( siteId ) ).results,
+		[ siteId ]
+	);
 	const profiles = useCloudData( () => systemApi.listAuthorProfiles(), [] );
 	const [ chosen, setChosen ] = useState< number | null >( null );
-	const active = ( sectors.data ?? [] ).filter( ( sector ) => sector.status === 'active' );
-	const sectorId = active.some( ( sector ) => sector.id === chosen ) ? chosen : active[ 0 ]?.id ?? null;
+	const active = ( sectors.data ?? [] ).filter(
+		( sector ) => sector.status === 'active'
+	);
+	const sectorId = active.some( ( sector ) => sector.id === chosen )
+		? chosen
+		: ( active[ 0 ]?.id ?? null );
 
 	return (
 		<div className="igny8-strategies">
-			<p>{ __( 'A strategy is guidance for one sector of the site, given to the AI with every job in that sector.', 'igny8' ) }</p>
-			<ErrorNotice error={ sectors.error } actions={ [ { label: __( 'Retry', 'igny8' ), onClick: sectors.reload } ] } />
+			<p>
+				{ __(
+					'A strategy is guidance for one sector of the site, given to the AI with every job in that sector.',
+					'igny8'
+				) }
+			</p>
+			<ErrorNotice
+				error={ sectors.error }
+				actions={ [
+					{ label: __( 'Retry', 'igny8' ), onClick: sectors.reload },
+				] }
+			/>
 			{ sectors.loading && ! sectors.data && <Spinner /> }
 			{ sectors.data && sectorId === null && (
 				<Notice status="warning" isDismissible={ false }>
-					{ __( 'This site has no active sector yet. Add one in the IGNY8 dashboard (Sites → Sectors).', 'igny8' ) }
+					{ __(
+						'This site has no active sector yet. Add one in the IGNY8 dashboard (Sites → Sectors).',
+						'igny8'
+					) }
 				</Notice>
 			) }
 			{ sectorId !== null && (
 				<>
-					<SectorPicker sectors={ sectors.data ?? [] } value={ sectorId } onChange={ setChosen } />
+					<SectorPicker
+						sectors={ sectors.data ?? [] }
+						value={ sectorId }
+						onChange={ setChosen }
+					/>
 					<SectorStrategies
 						key={ sectorId }
 						siteId={ siteId }
@@ -53,12 +81,23 @@ function SectorStrategies( {
 	sectorId: number;
 	profiles: readonly AuthorProfile[];
 } ) {
-	const strategies = useCloudData( () => systemApi.listStrategies( siteId, sectorId ), [ siteId, sectorId ] );
+	const strategies = useCloudData(
+		() => systemApi.listStrategies( siteId, sectorId ),
+		[ siteId, sectorId ]
+	);
 	const remove = useOperation();
 	// undefined: closed; null: a new strategy; a strategy: editing it.
-	const [ editing, setEditing ] = useState< Strategy | null | undefined >( undefined );
+	const [ editing, setEditing ] = useState< Strategy | null | undefined >(
+		undefined
+	);
 	const [ done, setDone ] = useState< string | null >( null );
-	const profileNames = useMemo( () => new Map( profiles.map( ( profile ) => [ profile.id, profile.name ] ) ), [ profiles ] );
+	const profileNames = useMemo(
+		() =>
+			new Map(
+				profiles.map( ( profile ) => [ profile.id, profile.name ] )
+			),
+		[ profiles ]
+	);
 
 	const onDelete = async ( strategy: Strategy ) => {
 		setDone( null );
@@ -67,7 +106,9 @@ function SectorStrategies( {
 			return true;
 		} );
 		if ( deleted ) {
-			strategies.setData( ( list ) => ( list ?? [] ).filter( ( item ) => item.id !== strategy.id ) );
+			strategies.setData( ( list ) =>
+				( list ?? [] ).filter( ( item ) => item.id !== strategy.id )
+			);
 		}
 	};
 
@@ -79,7 +120,9 @@ function SectorStrategies( {
 			render: ( strategy ) => (
 				<>
 					<strong>{ strategy.name }</strong>
-					<div className="igny8-clip description">{ strategy.guidance }</div>
+					<div className="igny8-clip description">
+						{ strategy.guidance }
+					</div>
 				</>
 			),
 		},
@@ -90,7 +133,8 @@ function SectorStrategies( {
 			render: ( strategy ) =>
 				strategy.author_profile_id === null
 					? __( 'Default', 'igny8' )
-					: profileNames.get( strategy.author_profile_id ) ?? `#${ strategy.author_profile_id }`,
+					: ( profileNames.get( strategy.author_profile_id ) ??
+						`#${ strategy.author_profile_id }` ),
 		},
 		{
 			key: 'actions',
@@ -98,7 +142,11 @@ function SectorStrategies( {
 			width: '12em',
 			render: ( strategy ) => (
 				<span className="row-actions-inline">
-					<Button variant="link" onClick={ () => setEditing( strategy ) } data-testid="igny8-strategy-edit">
+					<Button
+						variant="link"
+						onClick={ () => setEditing( strategy ) }
+						data-testid="igny8-strategy-edit"
+					>
 						{ __( 'Edit', 'igny8' ) }
 					</Button>
 					<ConfirmButton
@@ -124,12 +172,27 @@ function SectorStrategies( {
 	return (
 		<>
 			<p>
-				<Button variant="primary" onClick={ () => setEditing( null ) } data-testid="igny8-strategy-add">
+				<Button
+					variant="primary"
+					onClick={ () => setEditing( null ) }
+					data-testid="igny8-strategy-add"
+				>
 					{ __( 'Add strategy', 'igny8' ) }
 				</Button>
 			</p>
-			<ErrorNotice error={ strategies.error } actions={ [ { label: __( 'Retry', 'igny8' ), onClick: strategies.reload } ] } />
-			<ErrorNotice error={ remove.error } onRemove={ remove.clearError } />
+			<ErrorNotice
+				error={ strategies.error }
+				actions={ [
+					{
+						label: __( 'Retry', 'igny8' ),
+						onClick: strategies.reload,
+					},
+				] }
+			/>
+			<ErrorNotice
+				error={ remove.error }
+				onRemove={ remove.clearError }
+			/>
 			{ done && (
 				<Notice status="success" onRemove={ () => setDone( null ) }>
 					{ done }
@@ -143,7 +206,10 @@ function SectorStrategies( {
 					columns={ columns }
 					items={ strategies.data ?? [] }
 					loading={ strategies.loading }
-					emptyMessage={ __( 'No strategy for this sector yet.', 'igny8' ) }
+					emptyMessage={ __(
+						'No strategy for this sector yet.',
+						'igny8'
+					) }
 				/>
 			</div>
 			{ editing !== undefined && (

@@ -1,8 +1,19 @@
 // Adds or edits a sector's strategy: guidance the AI follows for that sector, in an author's voice.
-import { Button, Flex, Modal, SelectControl, TextareaControl, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Flex,
+	Modal,
+	SelectControl,
+	TextareaControl,
+	TextControl,
+} from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import { systemApi, type AuthorProfile, type Strategy } from '../../../api/system';
+import {
+	systemApi,
+	type AuthorProfile,
+	type Strategy,
+} from '../../../api/system';
 import ErrorNotice from '../../components/ErrorNotice';
 import { useOperation } from '../../components/useOperation';
 
@@ -15,15 +26,23 @@ interface Props {
 	onClose: ( saved: Strategy | null ) => void;
 }
 
-export default function StrategyDialog( { siteId, sectorId, strategy, profiles, onClose }: Props ) {
+export default function StrategyDialog( {
+	siteId,
+	sectorId,
+	strategy,
+	profiles,
+	onClose,
+}: Props ) {
 	const [ name, setName ] = useState( strategy?.name ?? '' );
 	const [ guidance, setGuidance ] = useState( strategy?.guidance ?? '' );
-	const [ authorId, setAuthorId ] = useState( strategy?.author_profile_id ? String( strategy.author_profile_id ) : '' );
+	const [ authorId, setAuthorId ] = useState(
+		strategy?.author_profile_id ? String( strategy.author_profile_id ) : ''
+	);
 	const save = useOperation();
 	const errors = save.error?.fieldErrors ?? {};
 	const ready = name.trim() !== '' && guidance.trim() !== '';
 
-	const onSubmit = async ( event: { preventDefault(): void } ) => {
+	const onSubmit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( save.busy || ! ready ) {
 			return;
@@ -36,7 +55,11 @@ export default function StrategyDialog( { siteId, sectorId, strategy, profiles, 
 		const saved = await save.run( () =>
 			strategy
 				? systemApi.updateStrategy( strategy.id, fields )
-				: systemApi.createStrategy( { site_id: siteId, sector_id: sectorId, ...fields } )
+				: systemApi.createStrategy( {
+						site_id: siteId,
+						sector_id: sectorId,
+						...fields,
+					} )
 		);
 		if ( saved ) {
 			onClose( saved );
@@ -45,10 +68,18 @@ export default function StrategyDialog( { siteId, sectorId, strategy, profiles, 
 
 	return (
 		<Modal
-			title={ strategy ? __( 'Edit strategy', 'igny8' ) : __( 'New strategy', 'igny8' ) }
+			title={
+				strategy
+					? __( 'Edit strategy', 'igny8' )
+					: __( 'New strategy', 'igny8' )
+			}
 			onRequestClose={ () => onClose( null ) }
 		>
-			<form className="igny8-settings-form" onSubmit={ onSubmit } data-testid="igny8-strategy-form">
+			<form
+				className="igny8-settings-form"
+				onSubmit={ onSubmit }
+				data-testid="igny8-strategy-form"
+			>
 				<TextControl
 					__nextHasNoMarginBottom
 					label={ __( 'Name', 'igny8' ) }
@@ -66,7 +97,10 @@ export default function StrategyDialog( { siteId, sectorId, strategy, profiles, 
 					onChange={ ( value: string ) => setGuidance( value ) }
 					help={
 						errors.guidance?.join( ' ' ) ??
-						__( 'What the AI should aim for in this sector: audience, angle, what to stress or avoid.', 'igny8' )
+						__(
+							'What the AI should aim for in this sector: audience, angle, what to stress or avoid.',
+							'igny8'
+						)
 					}
 					rows={ 8 }
 					disabled={ save.busy }
@@ -77,17 +111,29 @@ export default function StrategyDialog( { siteId, sectorId, strategy, profiles, 
 					label={ __( 'Author profile', 'igny8' ) }
 					value={ authorId }
 					options={ [
-						{ value: '', label: __( 'The default profile', 'igny8' ) },
-						...profiles.map( ( profile ) => ( { value: String( profile.id ), label: profile.name } ) ),
+						{
+							value: '',
+							label: __( 'The default profile', 'igny8' ),
+						},
+						...profiles.map( ( profile ) => ( {
+							value: String( profile.id ),
+							label: profile.name,
+						} ) ),
 					] }
 					onChange={ ( value: string ) => setAuthorId( value ) }
 					help={ errors.author_profile_id?.join( ' ' ) }
 					disabled={ save.busy }
 					data-testid="igny8-strategy-author"
 				/>
-				<ErrorNotice error={ save.error } onRemove={ save.clearError } />
+				<ErrorNotice
+					error={ save.error }
+					onRemove={ save.clearError }
+				/>
 				<Flex justify="flex-end" gap={ 2 }>
-					<Button variant="tertiary" onClick={ () => onClose( null ) }>
+					<Button
+						variant="tertiary"
+						onClick={ () => onClose( null ) }
+					>
 						{ __( 'Cancel', 'igny8' ) }
 					</Button>
 					<Button

@@ -24,7 +24,13 @@ export const cloudDetails: CloudDetails = {
 	user: null,
 	role: 'admin',
 	wp_user_id: 1,
-	account: { id: 3, name: 'Demo account', slug: 'demo', status: 'active', credits: 1200 },
+	account: {
+		id: 3,
+		name: 'Demo account',
+		slug: 'demo',
+		status: 'active',
+		credits: 1200,
+	},
 	plan: {
 		id: 1,
 		slug: 'starter',

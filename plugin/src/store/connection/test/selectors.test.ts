@@ -17,8 +17,16 @@ describe( 'connection selectors', () => {
 	} );
 
 	it( 'report connected only when the status says so', () => {
-		expect( isConnected( reducer( INITIAL_STATE, receiveStatus( connectedStatus ) ) ) ).toBe( true );
-		expect( isConnected( reducer( INITIAL_STATE, receiveStatus( disconnectedStatus ) ) ) ).toBe( false );
+		expect(
+			isConnected(
+				reducer( INITIAL_STATE, receiveStatus( connectedStatus ) )
+			)
+		).toBe( true );
+		expect(
+			isConnected(
+				reducer( INITIAL_STATE, receiveStatus( disconnectedStatus ) )
+			)
+		).toBe( false );
 	} );
 
 	it( 'tell one busy operation from any busy operation', () => {
@@ -30,20 +38,33 @@ describe( 'connection selectors', () => {
 	} );
 
 	it( 'give the last error only to the operation that failed', () => {
-		const state = reducer( INITIAL_STATE, failOperation( 'connect', badCode ) );
+		const state = reducer(
+			INITIAL_STATE,
+			failOperation( 'connect', badCode )
+		);
 		expect( getLastError( state )?.message ).toBe( badCode.message );
 		expect( getLastError( state, 'connect' )?.code ).toBe( 'validation' );
 		expect( getLastError( state, 'disconnect' ) ).toBeNull();
 	} );
 
 	it( 'give the field errors of the failed operation', () => {
-		const state = reducer( INITIAL_STATE, failOperation( 'connect', badCode ) );
-		expect( getFieldErrors( state, 'connect' ) ).toEqual( { code: [ 'invalid or expired' ] } );
+		const state = reducer(
+			INITIAL_STATE,
+			failOperation( 'connect', badCode )
+		);
+		expect( getFieldErrors( state, 'connect' ) ).toEqual( {
+			code: [ 'invalid or expired' ],
+		} );
 	} );
 
 	it( 'return one shared empty object when there are no field errors, so components do not re-render', () => {
-		const other = reducer( INITIAL_STATE, failOperation( 'test', badCode ) );
+		const other = reducer(
+			INITIAL_STATE,
+			failOperation( 'test', badCode )
+		);
 		expect( getFieldErrors( INITIAL_STATE, 'connect' ) ).toEqual( {} );
-		expect( getFieldErrors( INITIAL_STATE, 'connect' ) ).toBe( getFieldErrors( other, 'connect' ) );
+		expect( getFieldErrors( INITIAL_STATE, 'connect' ) ).toBe(
+			getFieldErrors( other, 'connect' )
+		);
 	} );
 } );

@@ -7,14 +7,27 @@ describe( 'jobs constants', () => {
 	it( 'list the same job states and phases as the shared contract', () => {
 		expect( constants.JOB_STATES ).toEqual( shared.JOB_STATES );
 		expect( constants.JOB_PHASES ).toEqual( shared.JOB_PHASES );
-		expect( constants.TERMINAL_STATES ).toEqual( shared.JOB_STATES.filter( ( s ) => s !== 'queued' && s !== 'running' ) );
+		expect( constants.TERMINAL_STATES ).toEqual(
+			shared.JOB_STATES.filter(
+				( s ) => s !== 'queued' && s !== 'running'
+			)
+		);
 	} );
 
 	it( 'price every operation as the shared table does', () => {
-		expect( Object.keys( constants.CREDIT_COSTS ) ).toEqual( Object.keys( shared.CREDIT_COSTS ) );
-		for ( const operation of Object.keys( shared.CREDIT_COSTS ) as shared.PricedOperation[] ) {
-			for ( const units of [ 0, 1, 2, 3, 29, 30, 31, 59, 60, 61, 100, 1000, 10_000 ] ) {
-				expect( constants.creditCost( operation, units ), `${ operation } × ${ units }` ).toBe( shared.creditCost( operation, units ) );
+		expect( Object.keys( constants.CREDIT_COSTS ) ).toEqual(
+			Object.keys( shared.CREDIT_COSTS )
+		);
+		for ( const operation of Object.keys(
+			shared.CREDIT_COSTS
+		) as shared.PricedOperation[] ) {
+			for ( const units of [
+				0, 1, 2, 3, 29, 30, 31, 59, 60, 61, 100, 1000, 10_000,
+			] ) {
+				expect(
+					constants.creditCost( operation, units ),
+					`${ operation } × ${ units }`
+				).toBe( shared.creditCost( operation, units ) );
 			}
 		}
 	} );
@@ -32,14 +45,27 @@ describe( 'jobs constants', () => {
 		const payload = ( ideas: number, clusters: number ) =>
 			shared.schemas.generateIdeasPayload.safeParse( {
 				site_id: 1,
-				cluster_ids: Array.from( { length: clusters }, ( _, i ) => i + 1 ),
+				cluster_ids: Array.from(
+					{ length: clusters },
+					( _, i ) => i + 1
+				),
 				ideas_per_cluster: ideas,
 			} ).success;
 		const { min, max } = constants.IDEAS_PER_CLUSTER;
-		expect( [ payload( min, 1 ), payload( max, constants.MAX_IDEA_CLUSTERS ) ] ).toEqual( [ true, true ] );
-		expect( [ payload( min - 1, 1 ), payload( max + 1, 1 ), payload( 3, constants.MAX_IDEA_CLUSTERS + 1 ) ] ).toEqual( [ false, false, false ] );
-		expect( shared.schemas.generateIdeasPayload.parse( { site_id: 1, cluster_ids: [ 1 ] } ).ideas_per_cluster ).toBe(
-			constants.IDEAS_PER_CLUSTER.default
-		);
+		expect( [
+			payload( min, 1 ),
+			payload( max, constants.MAX_IDEA_CLUSTERS ),
+		] ).toEqual( [ true, true ] );
+		expect( [
+			payload( min - 1, 1 ),
+			payload( max + 1, 1 ),
+			payload( 3, constants.MAX_IDEA_CLUSTERS + 1 ),
+		] ).toEqual( [ false, false, false ] );
+		expect(
+			shared.schemas.generateIdeasPayload.parse( {
+				site_id: 1,
+				cluster_ids: [ 1 ],
+			} ).ideas_per_cluster
+		).toBe( constants.IDEAS_PER_CLUSTER.default );
 	} );
 } );

@@ -12,7 +12,12 @@ export function harness( initial: JobsState = INITIAL_STATE ) {
 		get:
 			( _target, name: string ) =>
 			( ...args: unknown[] ) =>
-				( selectors as unknown as Record< string, ( s: JobsState, ...a: unknown[] ) => unknown > )[ name ]( state, ...args ),
+				(
+					selectors as unknown as Record<
+						string,
+						( s: JobsState, ...a: unknown[] ) => unknown
+					>
+				 )[ name ]( state, ...args ),
 	} );
 	const dispatch = ( ( action: Action | Thunk< unknown > ) => {
 		if ( typeof action === 'function' ) {

@@ -1,14 +1,48 @@
-import type { Cluster, CsvImportResult, ErrorInfo, Idea, Keyword, Sector } from '../types';
+import type {
+	Cluster,
+	CsvImportResult,
+	ErrorInfo,
+	Idea,
+	Keyword,
+	Sector,
+} from '../types';
 
 const at = '2026-01-02T03:04:05Z';
 
 export const sectors: Sector[] = [
-	{ id: 3, site_id: 7, name: 'Running', slug: 'running', industry_sector_id: null, status: 'active', created_at: at },
-	{ id: 4, site_id: 7, name: 'Cycling', slug: 'cycling', industry_sector_id: null, status: 'active', created_at: at },
-	{ id: 5, site_id: 7, name: 'Old', slug: 'old', industry_sector_id: null, status: 'inactive', created_at: at },
+	{
+		id: 3,
+		site_id: 7,
+		name: 'Running',
+		slug: 'running',
+		industry_sector_id: null,
+		status: 'active',
+		created_at: at,
+	},
+	{
+		id: 4,
+		site_id: 7,
+		name: 'Cycling',
+		slug: 'cycling',
+		industry_sector_id: null,
+		status: 'active',
+		created_at: at,
+	},
+	{
+		id: 5,
+		site_id: 7,
+		name: 'Old',
+		slug: 'old',
+		industry_sector_id: null,
+		status: 'inactive',
+		created_at: at,
+	},
 ];
 
-export function keyword( id: number, overrides: Partial< Keyword > = {} ): Keyword {
+export function keyword(
+	id: number,
+	overrides: Partial< Keyword > = {}
+): Keyword {
 	return {
 		id,
 		site_id: 7,
@@ -26,7 +60,10 @@ export function keyword( id: number, overrides: Partial< Keyword > = {} ): Keywo
 	};
 }
 
-export function cluster( id: number, overrides: Partial< Cluster > = {} ): Cluster {
+export function cluster(
+	id: number,
+	overrides: Partial< Cluster > = {}
+): Cluster {
 	return {
 		id,
 		site_id: 7,
@@ -71,7 +108,12 @@ export const importReport: CsvImportResult = {
 	columns: { keyword: 'keyword', volume: 'volume' },
 };
 
-export const forbidden: ErrorInfo = { status: 403, code: 'forbidden', message: 'Viewers cannot change the plan.', fieldErrors: {} };
+export const forbidden: ErrorInfo = {
+	status: 403,
+	code: 'forbidden',
+	message: 'Viewers cannot change the plan.',
+	fieldErrors: {},
+};
 
 export const duplicate: ErrorInfo = {
 	status: 409,

@@ -14,7 +14,12 @@ export function harness( initial: PlannerState = INITIAL_STATE ) {
 		get:
 			( _target, name: string ) =>
 			( ...args: unknown[] ) =>
-				( selectors as unknown as Record< string, ( s: PlannerState, ...a: unknown[] ) => unknown > )[ name ]( state, ...args ),
+				(
+					selectors as unknown as Record<
+						string,
+						( s: PlannerState, ...a: unknown[] ) => unknown
+					>
+				 )[ name ]( state, ...args ),
 	} );
 
 	const dispatch = ( ( action: Action | Thunk< unknown > ) => {
@@ -27,9 +32,13 @@ export function harness( initial: PlannerState = INITIAL_STATE ) {
 	} ) as ThunkArgs[ 'dispatch' ];
 
 	const registry: ThunkArgs[ 'registry' ] = {
-		select: () => ( { get: ( scope: string, name: string ) => preferences.get( `${ scope }/${ name }` ) } ),
+		select: () => ( {
+			get: ( scope: string, name: string ) =>
+				preferences.get( `${ scope }/${ name }` ),
+		} ),
 		dispatch: () => ( {
-			set: ( scope: string, name: string, value: unknown ) => preferences.set( `${ scope }/${ name }`, value ),
+			set: ( scope: string, name: string, value: unknown ) =>
+				preferences.set( `${ scope }/${ name }`, value ),
 		} ),
 	};
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { failOperation, listRequested, receiveList, receiveSectors, setPageSize, setSector, setSite, startOperation, toggleSelected } from '../actions';
+import {
+	failOperation,
+	listRequested,
+	receiveList,
+	receiveSectors,
+	setPageSize,
+	setSector,
+	setSite,
+	startOperation,
+	toggleSelected,
+} from '../actions';
 import reducer, { INITIAL_STATE } from '../reducer';
 import {
 	getError,
@@ -22,8 +32,13 @@ const inSector = (): PlannerState => {
 describe( 'planner selectors', () => {
 	it( 'give no placement until both the site and a sector are known', () => {
 		expect( getPlacement( INITIAL_STATE ) ).toBeNull();
-		expect( getPlacement( reducer( INITIAL_STATE, setSite( 7, false ) ) ) ).toBeNull();
-		expect( getPlacement( inSector() ) ).toEqual( { site_id: 7, sector_id: 4 } );
+		expect(
+			getPlacement( reducer( INITIAL_STATE, setSite( 7, false ) ) )
+		).toBeNull();
+		expect( getPlacement( inSector() ) ).toEqual( {
+			site_id: 7,
+			sector_id: 4,
+		} );
 	} );
 
 	it( 'find the chosen sector among the site’s sectors', () => {
@@ -35,14 +50,20 @@ describe( 'planner selectors', () => {
 		let state = reducer( inSector(), setPageSize( 'keywords', 25 ) );
 		expect( getPageCount( state, 'keywords' ) ).toBe( 1 );
 		state = reducer( state, listRequested( 'keywords', 'k' ) );
-		state = reducer( state, receiveList( 'keywords', 'k', [ keyword( 1 ) ], 51 ) );
+		state = reducer(
+			state,
+			receiveList( 'keywords', 'k', [ keyword( 1 ) ], 51 )
+		);
 		expect( getPageCount( state, 'keywords' ) ).toBe( 3 );
 	} );
 
 	it( 'tell whether every row of the page is ticked', () => {
 		let state = reducer( inSector(), listRequested( 'keywords', 'k' ) );
 		expect( isPageSelected( state, 'keywords' ) ).toBe( false );
-		state = reducer( state, receiveList( 'keywords', 'k', [ keyword( 1 ), keyword( 2 ) ], 2 ) );
+		state = reducer(
+			state,
+			receiveList( 'keywords', 'k', [ keyword( 1 ), keyword( 2 ) ], 2 )
+		);
 		state = reducer( state, toggleSelected( 'keywords', 1 ) );
 		expect( isPageSelected( state, 'keywords' ) ).toBe( false );
 		state = reducer( state, toggleSelected( 'keywords', 2 ) );
@@ -58,14 +79,21 @@ describe( 'planner selectors', () => {
 	} );
 
 	it( 'give each operation its own error and field errors', () => {
-		const state = reducer( INITIAL_STATE, failOperation( 'createKeyword', duplicate ) );
+		const state = reducer(
+			INITIAL_STATE,
+			failOperation( 'createKeyword', duplicate )
+		);
 		expect( getError( state, 'createKeyword' )?.code ).toBe( 'conflict' );
 		expect( getError( state, 'import' ) ).toBeNull();
-		expect( getFieldErrors( state, 'createKeyword' ) ).toEqual( { keyword: [ 'already in this sector' ] } );
+		expect( getFieldErrors( state, 'createKeyword' ) ).toEqual( {
+			keyword: [ 'already in this sector' ],
+		} );
 	} );
 
 	it( 'return one shared empty object when there are no field errors, so components do not re-render', () => {
 		expect( getFieldErrors( INITIAL_STATE, 'saveIdea' ) ).toEqual( {} );
-		expect( getFieldErrors( INITIAL_STATE, 'saveIdea' ) ).toBe( getFieldErrors( inSector(), 'split' ) );
+		expect( getFieldErrors( INITIAL_STATE, 'saveIdea' ) ).toBe(
+			getFieldErrors( inSector(), 'split' )
+		);
 	} );
 } );

@@ -8,7 +8,9 @@ import { refresh } from './lists';
 export const addKeywordsToCluster =
 	( clusterId: number, keywordIds: number[] ): Thunk< Promise< boolean > > =>
 	async ( { dispatch } ) => {
-		const cluster = await run( dispatch, 'addToCluster', () => api.addClusterKeywords( clusterId, keywordIds ) );
+		const cluster = await run( dispatch, 'addToCluster', () =>
+			api.addClusterKeywords( clusterId, keywordIds )
+		);
 		if ( ! cluster ) {
 			return false;
 		}
@@ -18,11 +20,21 @@ export const addKeywordsToCluster =
 		return true;
 	};
 
-/** Rename, describe, archive or restore; resolves to whether the cloud took the change. */
+/**
+ * Rename, describe, archive or restore; resolves to whether the cloud took the change.
+ *
+ * @param clusterId The cluster.
+ * @param changes   The fields to change.
+ */
 export const updateCluster =
-	( clusterId: number, changes: ClusterUpdate ): Thunk< Promise< boolean > > =>
+	(
+		clusterId: number,
+		changes: ClusterUpdate
+	): Thunk< Promise< boolean > > =>
 	async ( { dispatch } ) => {
-		const cluster = await run( dispatch, 'updateCluster', () => api.updateCluster( clusterId, changes ) );
+		const cluster = await run( dispatch, 'updateCluster', () =>
+			api.updateCluster( clusterId, changes )
+		);
 		if ( ! cluster ) {
 			return false;
 		}
@@ -36,7 +48,9 @@ export const updateCluster =
 export const removeKeywordsFromCluster =
 	( clusterId: number, keywordIds: number[] ): Thunk< Promise< boolean > > =>
 	async ( { dispatch } ) => {
-		const cluster = await run( dispatch, 'removeFromCluster', () => api.removeClusterKeywords( clusterId, keywordIds ) );
+		const cluster = await run( dispatch, 'removeFromCluster', () =>
+			api.removeClusterKeywords( clusterId, keywordIds )
+		);
 		if ( ! cluster ) {
 			return false;
 		}
@@ -45,11 +59,18 @@ export const removeKeywordsFromCluster =
 		return true;
 	};
 
-/** Moves the keywords of `otherIds` into `clusterId`; the others are gone afterwards. */
+/**
+ * Moves the keywords of `otherIds` into `clusterId`; the others are gone afterwards.
+ *
+ * @param clusterId The cluster that stays.
+ * @param otherIds  The clusters merged into it.
+ */
 export const mergeClusters =
 	( clusterId: number, otherIds: number[] ): Thunk< Promise< boolean > > =>
 	async ( { dispatch } ) => {
-		const cluster = await run( dispatch, 'merge', () => api.mergeClusters( clusterId, otherIds ) );
+		const cluster = await run( dispatch, 'merge', () =>
+			api.mergeClusters( clusterId, otherIds )
+		);
 		if ( ! cluster ) {
 			return false;
 		}
@@ -58,11 +79,23 @@ export const mergeClusters =
 		return true;
 	};
 
-/** Moves `keywordIds` of the cluster into a new cluster named `name`; resolves to the new cluster. */
+/**
+ * Moves `keywordIds` of the cluster into a new cluster named `name`; resolves to the new cluster.
+ *
+ * @param clusterId  The cluster.
+ * @param keywordIds The keywords that move.
+ * @param name       The new cluster's name.
+ */
 export const splitCluster =
-	( clusterId: number, keywordIds: number[], name: string ): Thunk< Promise< Cluster | null > > =>
+	(
+		clusterId: number,
+		keywordIds: number[],
+		name: string
+	): Thunk< Promise< Cluster | null > > =>
 	async ( { dispatch } ) => {
-		const result = await run( dispatch, 'split', () => api.splitCluster( clusterId, keywordIds, name.trim() ) );
+		const result = await run( dispatch, 'split', () =>
+			api.splitCluster( clusterId, keywordIds, name.trim() )
+		);
 		if ( ! result ) {
 			return null;
 		}

@@ -15,7 +15,11 @@ import type { KeywordStatus } from '../types';
 import { chunks, run, type Thunk } from './base';
 import { refresh } from './lists';
 
-/** Resolves to whether the keyword was added. */
+/**
+ * Resolves to whether the keyword was added.
+ *
+ * @param fields The keyword's fields.
+ */
 export const createKeyword =
 	( fields: KeywordCreate ): Thunk< Promise< boolean > > =>
 	async ( { dispatch, select } ) => {
@@ -23,7 +27,9 @@ export const createKeyword =
 		if ( ! at ) {
 			return false;
 		}
-		const keyword = await run( dispatch, 'createKeyword', () => api.createKeyword( at, fields ) );
+		const keyword = await run( dispatch, 'createKeyword', () =>
+			api.createKeyword( at, fields )
+		);
 		if ( ! keyword ) {
 			return false;
 		}
@@ -41,7 +47,8 @@ export const bulkDeleteKeywords =
 		const deleted = await run( dispatch, 'bulkDelete', async () => {
 			let total = 0;
 			for ( const part of chunks( ids ) ) {
-				total += ( await api.bulkDeleteKeywords( siteId, part ) ).deleted;
+				total += ( await api.bulkDeleteKeywords( siteId, part ) )
+					.deleted;
 			}
 			return total;
 		} );
@@ -53,7 +60,10 @@ export const bulkDeleteKeywords =
 	};
 
 export const bulkUpdateKeywords =
-	( ids: number[], status: KeywordStatus ): Thunk< Promise< number | null > > =>
+	(
+		ids: number[],
+		status: KeywordStatus
+	): Thunk< Promise< number | null > > =>
 	async ( { dispatch, select } ) => {
 		const siteId = select.getSiteId();
 		if ( siteId === null || ! ids.length ) {
@@ -62,7 +72,9 @@ export const bulkUpdateKeywords =
 		const updated = await run( dispatch, 'bulkUpdate', async () => {
 			let total = 0;
 			for ( const part of chunks( ids ) ) {
-				total += ( await api.bulkUpdateKeywords( siteId, part, status ) ).updated;
+				total += (
+					await api.bulkUpdateKeywords( siteId, part, status )
+				).updated;
 			}
 			return total;
 		} );
@@ -73,7 +85,11 @@ export const bulkUpdateKeywords =
 		return updated ?? null;
 	};
 
-/** Uploads a CSV file as it is (the cloud parses it), reporting progress; resolves to the report. */
+/**
+ * Uploads a CSV file as it is (the cloud parses it), reporting progress; resolves to the report.
+ *
+ * @param file The CSV file.
+ */
 export const importCsv =
 	( file: Blob ): Thunk< Promise< boolean > > =>
 	async ( { dispatch, select } ) => {
@@ -89,7 +105,10 @@ export const importCsv =
 					code: 'payload_too_large',
 					message: sprintf(
 						/* translators: %d: the largest file size in megabytes */
-						__( 'This file is too large: a CSV file can be at most %d MB. Split it into smaller files.', 'igny8' ),
+						__(
+							'This file is too large: a CSV file can be at most %d MB. Split it into smaller files.',
+							'igny8'
+						),
 						CSV_MAX_BYTES / 1024 / 1024
 					),
 					fieldErrors: {},
@@ -98,7 +117,9 @@ export const importCsv =
 			return false;
 		}
 		const result = await run( dispatch, 'import', () =>
-			api.importCsv( at, file, ( loaded, total ) => dispatch( importProgress( loaded, total ) ) )
+			api.importCsv( at, file, ( loaded, total ) =>
+				dispatch( importProgress( loaded, total ) )
+			)
 		);
 		if ( ! result ) {
 			return false;
@@ -117,10 +138,18 @@ export const exportCsv =
 			return null;
 		}
 		const params = exportParams( select.getListQuery( 'keywords' ), at );
-		return ( await run( dispatch, 'export', () => api.exportCsv( params ) ) ) ?? null;
+		return (
+			( await run( dispatch, 'export', () =>
+				api.exportCsv( params )
+			) ) ?? null
+		);
 	};
 
-/** Groups the sector's unclustered keywords (or only `keywordIds`) into clusters, without AI. */
+/**
+ * Groups the sector's unclustered keywords (or only `keywordIds`) into clusters, without AI.
+ *
+ * @param keywordIds Only these keywords, if given.
+ */
 export const autoCluster =
 	( keywordIds?: number[] ): Thunk< Promise< void > > =>
 	async ( { dispatch, select } ) => {
@@ -128,7 +157,9 @@ export const autoCluster =
 		if ( ! at ) {
 			return;
 		}
-		const result = await run( dispatch, 'autoCluster', () => api.autoCluster( at, keywordIds ) );
+		const result = await run( dispatch, 'autoCluster', () =>
+			api.autoCluster( at, keywordIds )
+		);
 		if ( result ) {
 			dispatch( receiveAutoCluster( result ) );
 			await dispatch( refresh() );

@@ -14,12 +14,20 @@ import {
 	setPage,
 	setSector,
 } from '../actions';
-import { MAX_PAGE_SIZE, PREFERENCES_SCOPE, sectorPreference } from '../constants';
+import {
+	MAX_PAGE_SIZE,
+	PREFERENCES_SCOPE,
+	sectorPreference,
+} from '../constants';
 import { listParams, pageCount, requestKey } from '../query';
 import type { ListItems, ListName } from '../types';
 import { run, type Thunk } from './base';
 
-const LIST_CALLS: { [ L in ListName ]: ( params: Params ) => Promise< CloudList< ListItems[ L ] > > } = {
+const LIST_CALLS: {
+	[ L in ListName ]: (
+		params: Params
+	) => Promise< CloudList< ListItems[ L ] > >;
+} = {
 	keywords: api.listKeywords,
 	clusters: api.listClusters,
 	ideas: api.listIdeas,
@@ -34,13 +42,19 @@ export const loadSectors =
 		if ( siteId === null || select.isBusy( 'sectors' ) ) {
 			return;
 		}
-		const page = await run( dispatch, 'sectors', () => api.listSectors( siteId ) );
+		const page = await run( dispatch, 'sectors', () =>
+			api.listSectors( siteId )
+		);
 		if ( ! page ) {
 			return;
 		}
 		dispatch( receiveSectors( page.results ) );
-		const active = page.results.filter( ( sector ) => sector.status === 'active' );
-		const stored = registry.select( preferencesStore ).get( PREFERENCES_SCOPE, sectorPreference( siteId ) );
+		const active = page.results.filter(
+			( sector ) => sector.status === 'active'
+		);
+		const stored = registry
+			.select( preferencesStore )
+			.get( PREFERENCES_SCOPE, sectorPreference( siteId ) );
 		const current = select.getSectorId();
 		const chosen =
 			active.find( ( sector ) => sector.id === current ) ??
@@ -50,7 +64,11 @@ export const loadSectors =
 		dispatch( setSector( chosen?.id ?? null ) );
 	};
 
-/** Switches every Planner page to `sectorId` and remembers it for this WordPress user. */
+/**
+ * Switches every Planner page to `sectorId` and remembers it for this WordPress user.
+ *
+ * @param sectorId The sector.
+ */
 export const selectSector =
 	( sectorId: number ): Thunk =>
 	( { dispatch, select, registry } ) => {
@@ -59,12 +77,17 @@ export const selectSector =
 			return;
 		}
 		dispatch( setSector( sectorId ) );
-		registry.dispatch( preferencesStore ).set( PREFERENCES_SCOPE, sectorPreference( siteId ), sectorId );
+		registry
+			.dispatch( preferencesStore )
+			.set( PREFERENCES_SCOPE, sectorPreference( siteId ), sectorId );
 	};
 
 /**
  * Loads the current page of `list` unless it already shows (or waits for) that very page; `force`
  * loads it again all the same. An answer that arrives after the query changed is dropped.
+ *
+ * @param list  The store's list.
+ * @param force Load even when the page already shows.
  */
 export const fetchList =
 	( list: ListName, force = false ): Thunk< Promise< void > > =>
@@ -72,12 +95,20 @@ export const fetchList =
 		const at = select.getPlacement();
 		const current = select.getList( list );
 		const { query } = current;
-		if ( ! at || ( list === 'clusterKeywords' && ! ( query.filters as { cluster_id?: number } ).cluster_id ) ) {
+		if (
+			! at ||
+			( list === 'clusterKeywords' &&
+				! ( query.filters as { cluster_id?: number } ).cluster_id )
+		) {
 			return;
 		}
 		const params = listParams( query, at );
 		const key = requestKey( params );
-		if ( ! force && current.requestKey === key && ( current.loading || current.loaded ) ) {
+		if (
+			! force &&
+			current.requestKey === key &&
+			( current.loading || current.loaded )
+		) {
 			return;
 		}
 		dispatch( listRequested( list, key ) );
@@ -86,7 +117,11 @@ export const fetchList =
 			dispatch( receiveList( list, key, page.results, page.count ) );
 			// Rows were deleted and this page is past the end now: show the last page there is.
 			const last = pageCount( page.count, query.pageSize );
-			if ( page.results.length === 0 && page.count > 0 && query.page > last ) {
+			if (
+				page.results.length === 0 &&
+				page.count > 0 &&
+				query.page > last
+			) {
 				dispatch( setPage( list, last ) );
 				await dispatch( fetchList( list ) );
 			}
@@ -102,7 +137,9 @@ export const loadSummary =
 		if ( ! at ) {
 			return;
 		}
-		const summary = await run( dispatch, 'summary', () => api.getSummary( at ) );
+		const summary = await run( dispatch, 'summary', () =>
+			api.getSummary( at )
+		);
 		if ( summary ) {
 			dispatch( receiveSummary( at.sector_id, summary ) );
 		}
@@ -124,7 +161,12 @@ export const loadClusterOptions =
 			return pending;
 		}
 		const load = run( dispatch, 'clusterOptions', () =>
-			api.listClusters( { ...at, ordering: 'name', page: 1, page_size: MAX_PAGE_SIZE } )
+			api.listClusters( {
+				...at,
+				ordering: 'name',
+				page: 1,
+				page_size: MAX_PAGE_SIZE,
+			} )
 		).then( ( page ) => {
 			loadingClusterOptions.delete( at.sector_id );
 			if ( page ) {
@@ -138,7 +180,9 @@ export const loadClusterOptions =
 export const loadCluster =
 	( clusterId: number ): Thunk< Promise< void > > =>
 	async ( { dispatch } ) => {
-		const cluster = await run( dispatch, 'cluster', () => api.getCluster( clusterId ) );
+		const cluster = await run( dispatch, 'cluster', () =>
+			api.getCluster( clusterId )
+		);
 		if ( cluster ) {
 			dispatch( receiveCluster( cluster ) );
 		}
@@ -149,7 +193,12 @@ export const refresh =
 	(): Thunk< Promise< void > > =>
 	async ( { dispatch, select } ) => {
 		const work: Promise< void >[] = [];
-		for ( const list of [ 'keywords', 'clusters', 'ideas', 'clusterKeywords' ] as const ) {
+		for ( const list of [
+			'keywords',
+			'clusters',
+			'ideas',
+			'clusterKeywords',
+		] as const ) {
 			if ( select.getList( list ).requestKey !== null ) {
 				work.push( dispatch( fetchList( list, true ) ) );
 			}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, formatBytes, ideasPerCluster, parseWholeNumber, percent, splitKeywords, topKeywords } from '../format';
+import {
+	exportFileName,
+	formatBytes,
+	ideasPerCluster,
+	parseWholeNumber,
+	percent,
+	splitKeywords,
+	topKeywords,
+} from '../format';
 
 describe( 'Planner page helpers', () => {
 	it( 'read a typed number filter as a whole, non-negative number, capped when asked', () => {
@@ -13,9 +21,17 @@ describe( 'Planner page helpers', () => {
 	} );
 
 	it( 'split target keywords on lines and commas, trimmed and without repeats', () => {
-		expect( splitKeywords( 'best shoes,  trail   shoes\nBest Shoes\n\n , hiking' ) ).toEqual( [ 'best shoes', 'trail shoes', 'hiking' ] );
+		expect(
+			splitKeywords(
+				'best shoes,  trail   shoes\nBest Shoes\n\n , hiking'
+			)
+		).toEqual( [ 'best shoes', 'trail shoes', 'hiking' ] );
 		expect( splitKeywords( '' ) ).toEqual( [] );
-		expect( splitKeywords( Array.from( { length: 60 }, ( _, i ) => `k${ i }` ).join( ',' ) ) ).toHaveLength( 50 );
+		expect(
+			splitKeywords(
+				Array.from( { length: 60 }, ( _, i ) => `k${ i }` ).join( ',' )
+			)
+		).toHaveLength( 50 );
 	} );
 
 	it( 'pick the keywords with the most volume, unknown volume last', () => {
@@ -30,9 +46,15 @@ describe( 'Planner page helpers', () => {
 	} );
 
 	it( 'name an export after the sector and the day', () => {
-		expect( exportFileName( 'running', new Date( 2026, 0, 5 ) ) ).toBe( 'igny8-keywords-running-2026-01-05.csv' );
-		expect( exportFileName( null, new Date( 2026, 10, 23 ) ) ).toBe( 'igny8-keywords-2026-11-23.csv' );
-		expect( exportFileName( '../odd name', new Date( 2026, 10, 23 ) ) ).toBe( 'igny8-keywords-odd-name-2026-11-23.csv' );
+		expect( exportFileName( 'running', new Date( 2026, 0, 5 ) ) ).toBe(
+			'igny8-keywords-running-2026-01-05.csv'
+		);
+		expect( exportFileName( null, new Date( 2026, 10, 23 ) ) ).toBe(
+			'igny8-keywords-2026-11-23.csv'
+		);
+		expect(
+			exportFileName( '../odd name', new Date( 2026, 10, 23 ) )
+		).toBe( 'igny8-keywords-odd-name-2026-11-23.csv' );
 	} );
 
 	it( 'show sizes and progress for people', () => {
