@@ -111,6 +111,17 @@ export function createApp() {
 					'Too many requests from this address; try again in a minute'
 				);
 		}
+		// Sign-up answers whether an email is taken (409), so it gets its own, harder limit per address.
+		if ( route === '/auth/signup' && c.env.SIGNUP_LIMITER ) {
+			const { success } = await c.env.SIGNUP_LIMITER.limit( {
+				key: `ip:signup:${ ip }`,
+			} );
+			if ( ! success )
+				throw new AppError(
+					'rate_limited',
+					'Too many sign-ups from this address; try again in a minute'
+				);
+		}
 		await next();
 	} );
 

@@ -10,6 +10,7 @@ export interface Env {
 	ASSETS?: Fetcher;
 	AUTH_LIMITER?: RateLimit;
 	API_LIMITER?: RateLimit;
+	SIGNUP_LIMITER?: RateLimit;
 	ENVIRONMENT: string;
 	ALLOWED_ORIGINS?: string;
 	/** HS256 key for access tokens (secret). */

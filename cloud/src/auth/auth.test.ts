@@ -3,8 +3,10 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { randomHex, signRequest } from '@igny8/shared';
 import {
+	addUser,
 	api,
 	freshIp,
+	loginAs,
 	PASSWORD,
 	signup,
 	uniqueEmail,
@@ -13,6 +15,7 @@ import {
 	insertAccount,
 	insertSite,
 	signedInUser,
+	wordpressToken,
 	type SiteFixture,
 } from '../../test/world';
 
@@ -107,7 +110,7 @@ describe( 'sign-up', () => {
 		expect( after!.n ).toBe( before!.n );
 	} );
 
-	it( 'counts sign-ups against the strict per-address sign-in limit (429), so emails cannot be probed in bulk', async () => {
+	it( 'limits sign-ups to 5 a minute per address (429 with Retry-After), so emails cannot be probed in bulk', async () => {
 		const { email } = await signup();
 		const ip = freshIp();
 		const statuses: number[] = [];
@@ -128,7 +131,13 @@ describe( 'sign-up', () => {
 		expect( statuses ).toContain( 429 );
 		expect(
 			statuses.filter( ( s ) => s === 409 ).length
-		).toBeLessThanOrEqual( 20 );
+		).toBeLessThanOrEqual( 5 );
+		const again = await api( 'POST', '/auth/signup', {
+			body: { email, password: PASSWORD, account_name: 'Probe' },
+			ip,
+		} );
+		expect( again.status ).toBe( 429 );
+		expect( again.headers.get( 'retry-after' ) ).toBe( '60' );
 	} );
 
 	it( 'rejects weak passwords, bad emails and unknown fields with field errors', async () => {
@@ -501,5 +510,71 @@ describe( 'suspended and cancelled accounts', () => {
 		expect(
 			( await api( 'GET', '/auth/me', { token: owner.token } ) ).json.code
 		).toBe( 'account_inactive' );
+	} );
+} );
+
+describe( 'changing your own password', () => {
+	it( 'lets an editor change it with the current one, ending the other sessions and keeping this one', async () => {
+		const owner = await signup( 'Own Password Co' );
+		const editor = await addUser( owner.token, 'editor' );
+		const other = await api( 'POST', '/auth/login', {
+			body: { email: editor.email, password: PASSWORD },
+		} );
+		const mine = await api( 'POST', '/auth/login', {
+			body: { email: editor.email, password: PASSWORD },
+		} );
+		const token = mine.json.data.access as string;
+
+		const wrong = await api( 'POST', '/auth/password', {
+			token,
+			body: {
+				current_password: 'not-it-at-all',
+				password: 'new-horse-43-battery',
+			},
+		} );
+		expect( wrong.status ).toBe( 403 );
+		expect( wrong.json.errors.current_password ).toBeTruthy();
+
+		const changed = await api( 'POST', '/auth/password', {
+			token,
+			body: {
+				current_password: PASSWORD,
+				password: 'new-horse-43-battery',
+			},
+		} );
+		expect( changed.status ).toBe( 200 );
+		expect( changed.json.data ).toMatchObject( {
+			id: editor.id,
+			role: 'editor',
+		} );
+
+		const otherRefresh = await api( 'POST', '/auth/refresh', {
+			body: { refresh: other.json.data.refresh },
+		} );
+		expect( otherRefresh.status ).toBe( 401 );
+		const myRefresh = await api( 'POST', '/auth/refresh', {
+			body: { refresh: mine.json.data.refresh },
+		} );
+		expect( myRefresh.status ).toBe( 200 );
+		const oldLogin = await api( 'POST', '/auth/login', {
+			body: { email: editor.email, password: PASSWORD },
+		} );
+		expect( oldLogin.status ).toBe( 401 );
+		expect(
+			( await loginAs( editor.email, 'new-horse-43-battery' ) ).length
+		).toBeGreaterThan( 20 );
+	} );
+
+	it( 'is not open to WordPress tokens', async () => {
+		const owner = await signup( 'WP Password Co' );
+		const site = await insertSite( owner.account.id, 'WP pw site' );
+		const res = await api( 'POST', '/auth/password', {
+			token: await wordpressToken( site, 'admin' ),
+			body: {
+				current_password: PASSWORD,
+				password: 'new-horse-43-battery',
+			},
+		} );
+		expect( res.status ).toBe( 403 );
 	} );
 } );

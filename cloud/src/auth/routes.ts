@@ -1,7 +1,10 @@
-// /api/v1/auth: sign-up, sign-in, token refresh, sign-out, who am I.
+// /api/v1/auth: sign-up, sign-in, token refresh, sign-out, one's own password, who am I.
 import { eq } from 'drizzle-orm';
 import { schemas } from '@igny8/shared';
-import { accounts, sites } from '../db/schema';
+import { accounts, sites, users } from '../db/schema';
+import { unauthenticated } from '../lib/errors';
+import { updateUser } from '../tenancy/service';
+import { callerSessionId } from './middleware';
 import { ok } from '../lib/envelope';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
@@ -103,6 +106,37 @@ handle(
 			c.req.valid( 'json' ).refresh
 		);
 		return ok( c, {}, 200, 'Signed out' );
+	}
+);
+
+handle(
+	authRoutes,
+	defineRoute( {
+		method: 'post',
+		path: '/auth/password',
+		operationId: 'changeOwnPassword',
+		tags: [ 'auth' ],
+		summary:
+			'Change your own password (any role): needs the current one; your other sessions end, this one stays',
+		access: { rule: 'session' },
+		request: { body: body( schemas.passwordChangeBody ) },
+		response: schemas.user,
+	} ),
+	async ( c ) => {
+		const db = c.get( 'db' );
+		const p = c.get( 'principal' );
+		const me = await db.query.users.findFirst( {
+			where: eq( users.id, p.userId ?? -1 ),
+		} );
+		if ( ! me ) throw unauthenticated( 'This user no longer has access' );
+		const row = await updateUser(
+			db,
+			p,
+			me,
+			c.req.valid( 'json' ),
+			await callerSessionId( c )
+		);
+		return ok( c, userOut( row ), 200, 'Password changed' );
 	}
 );
 

@@ -25,6 +25,11 @@ export const refreshBody = z.strictObject( {
 export const logoutBody = z.strictObject( {
 	refresh: z.string().min( 20 ).max( 200 ).optional(),
 } );
+/** Anyone's own password change: the current one proves it is them. */
+export const passwordChangeBody = z.strictObject( {
+	current_password: z.string().min( 1 ).max( 200 ),
+	password,
+} );
 
 export const userStatus = z.enum( [ 'active', 'invited', 'disabled' ] );
 export const role = z.enum( ROLES );
