@@ -88,8 +88,22 @@ after( async () => {
 	rmSync( stateDir, { recursive: true, force: true } );
 } );
 
+test( 'the dashboard is served with a CSP that forbids inline script and framing, and works under it', async () => {
+	const res = await fetch( `${ stack.cloudUrl }/` );
+	const csp = res.headers.get( 'content-security-policy' ) ?? '';
+	assert.match( csp, /script-src 'self'(;|$)/ );
+	assert.match( csp, /frame-ancestors 'none'/ );
+	assert.equal( res.headers.get( 'x-frame-options' ), 'DENY' );
+	assert.doesNotMatch( await res.text(), /<script>/ );
+} );
+
 test( 'the owner saves and tests an OpenAI-compatible provider in the IGNY8 dashboard; the key is only shown masked', async () => {
 	const dashboard = await browser.newPage();
+	const violations = [];
+	dashboard.on( 'console', ( message ) => {
+		if ( /Content Security Policy/i.test( message.text() ) )
+			violations.push( message.text() );
+	} );
 	dashboard.on( 'pageerror', ( err ) =>
 		console.error( 'dashboard error:', err.message )
 	);
@@ -164,6 +178,7 @@ test( 'the owner saves and tests an OpenAI-compatible provider in the IGNY8 dash
 		'true',
 		await dashboard.locator( '#openai-result' ).textContent()
 	);
+	assert.deepEqual( violations, [], 'the dashboard ran into its own CSP' );
 	await dashboard.close();
 } );
 
