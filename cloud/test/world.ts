@@ -157,7 +157,9 @@ export type ContentKind =
 	| 'task'
 	| 'job'
 	| 'author_profile'
-	| 'strategy';
+	| 'strategy'
+	| 'content'
+	| 'image';
 export const CONTENT_KINDS: readonly string[] = [
 	'keyword',
 	'cluster',
@@ -166,7 +168,13 @@ export const CONTENT_KINDS: readonly string[] = [
 	'job',
 	'author_profile',
 	'strategy',
+	'content',
+	'image',
 ];
+
+/** SHA-256 of the empty body. */
+const EMPTY_REVISION =
+	'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export async function insertContent(
 	accountId: number,
@@ -213,6 +221,26 @@ export async function insertContent(
 			...base,
 			name: text,
 			guidance: text,
+		} );
+	if ( kind === 'content' )
+		return insertRow( 'content', {
+			...base,
+			title: text,
+			revision_hash: EMPTY_REVISION,
+		} );
+	// An in-article image waiting for generation, of its own piece of content.
+	if ( kind === 'image' )
+		return insertRow( 'images', {
+			...base,
+			content_id: await insertContent(
+				accountId,
+				site,
+				'content',
+				label
+			),
+			prompt: text,
+			alt: text,
+			position: 1,
 		} );
 	return insertRow( 'tasks', { ...base, title: text } );
 }

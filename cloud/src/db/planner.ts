@@ -8,6 +8,7 @@ import {
 	text,
 	uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { authorProfiles } from './ai';
 import { accounts, sectors, sites } from './tenancy';
 
 const now = () =>
@@ -192,6 +193,15 @@ export const tasks = sqliteTable(
 			.notNull()
 			.default( sql`'[]'` ),
 		contentType: text().notNull().default( 'post' ),
+		/** JSON outline template `{ sections: [{ heading, level?, notes? }] }` the article follows; null: free. */
+		contentStructure: text( { mode: 'json' } ).$type< {
+			sections: { heading: string; level?: number; notes?: string }[];
+		} >(),
+		authorProfileId: integer().references( () => authorProfiles.id, {
+			onDelete: 'set null',
+		} ),
+		/** Words the article should have; null: the generator's default. */
+		targetLength: integer(),
 		status: text( {
 			enum: [ 'queued', 'generating', 'review', 'completed', 'failed' ],
 		} )
@@ -205,5 +215,14 @@ export const tasks = sqliteTable(
 	( t ) => [
 		index( 'tasks_site_idx' ).on( t.siteId, t.sectorId, t.id ),
 		uniqueIndex( 'tasks_idea_idx' ).on( t.ideaId ),
+		index( 'tasks_list_idx' ).on(
+			t.accountId,
+			t.siteId,
+			t.sectorId,
+			t.status,
+			t.id
+		),
+		index( 'tasks_cluster_idx' ).on( t.clusterId ),
+		index( 'tasks_author_profile_idx' ).on( t.authorProfileId ),
 	]
 );

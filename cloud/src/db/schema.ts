@@ -2,3 +2,4 @@ export * from './tenancy';
 export * from './billing';
 export * from './planner';
 export * from './ai';
+export * from './writer';

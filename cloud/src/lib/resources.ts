@@ -5,7 +5,9 @@ import {
 	aiJobs,
 	authorProfiles,
 	clusters,
+	content,
 	ideas,
+	images,
 	keywords,
 	sectors,
 	sites,
@@ -26,6 +28,8 @@ export type Task = typeof tasks.$inferSelect;
 export type AiJob = typeof aiJobs.$inferSelect;
 export type AuthorProfile = typeof authorProfiles.$inferSelect;
 export type Strategy = typeof strategies.$inferSelect;
+export type Content = typeof content.$inferSelect;
+export type Image = typeof images.$inferSelect;
 
 /** Content rows belong to account + site + sector: visible when their site is. */
 function onVisibleSite< T extends { siteId: number; accountId: number } >(
@@ -100,6 +104,22 @@ const loaders = {
 		return onVisibleSite(
 			p,
 			await db.query.tasks.findFirst( { where: eq( tasks.id, id ) } )
+		);
+	},
+	async content(
+		db: Db,
+		p: Principal,
+		id: number
+	): Promise< Content | null > {
+		return onVisibleSite(
+			p,
+			await db.query.content.findFirst( { where: eq( content.id, id ) } )
+		);
+	},
+	async image( db: Db, p: Principal, id: number ): Promise< Image | null > {
+		return onVisibleSite(
+			p,
+			await db.query.images.findFirst( { where: eq( images.id, id ) } )
 		);
 	},
 	async job( db: Db, p: Principal, id: number ): Promise< AiJob | null > {

@@ -6,3 +6,4 @@ export * from './planner';
 export * from './ai';
 export * from './billing';
 export * from './system';
+export * from './writer';

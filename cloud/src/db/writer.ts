@@ -1,0 +1,111 @@
+// Writer tables: content (an article as block markup, made from a task or imported) and its images.
+// Writer tasks live with the Planner's tables (cloud/src/db/planner.ts): ideas become tasks there.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { tasks } from './planner';
+import { accounts, sectors, sites } from './tenancy';
+
+const now = () =>
+	text()
+		.notNull()
+		.default( sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` );
+
+export const content = sqliteTable(
+	'content',
+	{
+		id: integer().primaryKey( { autoIncrement: true } ),
+		accountId: integer()
+			.notNull()
+			.references( () => accounts.id, { onDelete: 'cascade' } ),
+		siteId: integer()
+			.notNull()
+			.references( () => sites.id, { onDelete: 'cascade' } ),
+		sectorId: integer()
+			.notNull()
+			.references( () => sectors.id, { onDelete: 'cascade' } ),
+		/** The task it was written for; content outlives a deleted task. */
+		taskId: integer().references( () => tasks.id, {
+			onDelete: 'set null',
+		} ),
+		title: text().notNull(),
+		metaTitle: text(),
+		metaDescription: text(),
+		/** WordPress block markup. */
+		body: text().notNull().default( '' ),
+		wordCount: integer().notNull().default( 0 ),
+		status: text( { enum: [ 'draft', 'review', 'published' ] } )
+			.notNull()
+			.default( 'draft' ),
+		source: text( { enum: [ 'igny8', 'wordpress', 'import' ] } )
+			.notNull()
+			.default( 'igny8' ),
+		/** Hex SHA-256 of `body`: the revision the sync compares with WordPress's. */
+		revisionHash: text().notNull(),
+		/** The WordPress post id once published (or imported from WordPress). */
+		externalId: integer(),
+		externalUrl: text(),
+		createdAt: now(),
+		updatedAt: now(),
+	},
+	( t ) => [
+		index( 'content_list_idx' ).on(
+			t.accountId,
+			t.siteId,
+			t.sectorId,
+			t.status,
+			t.id
+		),
+		index( 'content_task_idx' ).on( t.taskId ),
+		// The plan's content-per-month count reads this index alone.
+		index( 'content_month_idx' ).on( t.accountId, t.createdAt ),
+	]
+);
+
+export const images = sqliteTable(
+	'images',
+	{
+		id: integer().primaryKey( { autoIncrement: true } ),
+		accountId: integer()
+			.notNull()
+			.references( () => accounts.id, { onDelete: 'cascade' } ),
+		siteId: integer()
+			.notNull()
+			.references( () => sites.id, { onDelete: 'cascade' } ),
+		sectorId: integer()
+			.notNull()
+			.references( () => sectors.id, { onDelete: 'cascade' } ),
+		contentId: integer()
+			.notNull()
+			.references( () => content.id, { onDelete: 'cascade' } ),
+		kind: text( { enum: [ 'featured', 'in_article' ] } )
+			.notNull()
+			.default( 'in_article' ),
+		prompt: text().notNull().default( '' ),
+		alt: text().notNull().default( '' ),
+		caption: text(),
+		/** Order in the article: 0 for the featured image, 1… for the body's image placeholders in order. */
+		position: integer().notNull().default( 0 ),
+		provider: text( { enum: [ 'openai', 'runware' ] } ),
+		model: text(),
+		status: text( {
+			enum: [ 'pending', 'generating', 'generated', 'failed' ],
+		} )
+			.notNull()
+			.default( 'pending' ),
+		/** Where the bytes are in R2 (MEDIA); null until generated. */
+		r2Key: text(),
+		error: text(),
+		createdAt: now(),
+		updatedAt: now(),
+	},
+	( t ) => [
+		index( 'images_content_idx' ).on( t.contentId, t.position, t.id ),
+		index( 'images_list_idx' ).on(
+			t.accountId,
+			t.siteId,
+			t.sectorId,
+			t.status,
+			t.id
+		),
+	]
+);

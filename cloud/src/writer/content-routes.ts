@@ -1,0 +1,134 @@
+// /api/v1/writer/content: list (without bodies), add by hand, get (with the body), change, delete.
+import { z } from '@hono/zod-openapi';
+import { schemas } from '@igny8/shared';
+import type { Context } from 'hono';
+import type { AppBindings } from '../env';
+import { list, ok } from '../lib/envelope';
+import { listLinks } from '../lib/keyset';
+import type { Content, Sector, Site } from '../lib/resources';
+import { body, defineRoute, handle } from '../lib/route';
+import { createRouter } from '../lib/router';
+import * as content from './content';
+import { contentOut, contentSummaryOut } from './serialize';
+
+export const contentRoutes = createRouter();
+const idParams = z.object( { id: z.string() } );
+const TAGS = [ 'writer' ];
+const res = ( c: Context< AppBindings > ) => c.get( 'resources' );
+
+handle(
+	contentRoutes,
+	defineRoute( {
+		method: 'get',
+		path: '/writer/content',
+		operationId: 'listContent',
+		tags: TAGS,
+		summary:
+			'Content of a site without bodies (filters: sector, status, source, task, search), keyset (cursor) or page paging',
+		access: { rule: 'content_read', site: 'query' },
+		request: { query: schemas.contentListQuery },
+		response: schemas.contentSummary,
+		list: true,
+	} ),
+	async ( c ) => {
+		const q = c.req.valid( 'query' );
+		const r = await content.listContent(
+			c.get( 'db' ),
+			res( c ).site as Site,
+			q
+		);
+		return list( c, r.rows.map( contentSummaryOut ), listLinks( c, r ) );
+	}
+);
+
+handle(
+	contentRoutes,
+	defineRoute( {
+		method: 'post',
+		path: '/writer/content',
+		operationId: 'createContent',
+		tags: TAGS,
+		summary:
+			"Add content by hand (an existing article); counts against the plan's max_content_per_month (422)",
+		access: { rule: 'content_write', site: 'body' },
+		request: { body: body( schemas.contentCreateBody ) },
+		response: schemas.content,
+		status: 201,
+	} ),
+	async ( c ) =>
+		ok(
+			c,
+			contentOut(
+				await content.createContent(
+					c.get( 'db' ),
+					res( c ).site as Site,
+					res( c ).sector as Sector,
+					c.req.valid( 'json' )
+				)
+			),
+			201
+		)
+);
+
+handle(
+	contentRoutes,
+	defineRoute( {
+		method: 'get',
+		path: '/writer/content/{id}',
+		operationId: 'getContent',
+		tags: TAGS,
+		summary: 'One piece of content with its body',
+		access: { rule: 'content_read', params: { id: 'content' } },
+		request: { params: idParams },
+		response: schemas.content,
+	} ),
+	( c ) => ok( c, contentOut( res( c ).id as Content ) )
+);
+
+handle(
+	contentRoutes,
+	defineRoute( {
+		method: 'patch',
+		path: '/writer/content/{id}',
+		operationId: 'updateContent',
+		tags: TAGS,
+		summary:
+			'Change title, meta, body (word count and revision hash follow) or status (draft ↔ review; 409 otherwise)',
+		access: { rule: 'content_write', params: { id: 'content' } },
+		request: { params: idParams, body: body( schemas.contentUpdateBody ) },
+		response: schemas.content,
+	} ),
+	async ( c ) =>
+		ok(
+			c,
+			contentOut(
+				await content.updateContent(
+					c.get( 'db' ),
+					res( c ).id as Content,
+					c.req.valid( 'json' )
+				)
+			)
+		)
+);
+
+handle(
+	contentRoutes,
+	defineRoute( {
+		method: 'delete',
+		path: '/writer/content/{id}',
+		operationId: 'deleteContent',
+		tags: TAGS,
+		summary:
+			'Delete content with its images and their stored files (409 while an image is being generated)',
+		access: { rule: 'content_write', params: { id: 'content' } },
+		request: { params: idParams },
+	} ),
+	async ( c ) => {
+		await content.deleteContent(
+			c.get( 'db' ),
+			c.env.MEDIA,
+			res( c ).id as Content
+		);
+		return ok( c, {}, 200, 'Content deleted' );
+	}
+);
