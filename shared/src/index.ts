@@ -22,6 +22,7 @@ export type {
 	PlannerSummary,
 } from './schemas/planner';
 export * from './seo/clustering';
+export * from './blocks';
 export * from './credits';
 export {
 	AI_FUNCTIONS,
