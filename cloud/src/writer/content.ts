@@ -9,7 +9,7 @@ import { AppError, conflict, planLimit } from '../lib/errors';
 import type { Content, Sector, Site } from '../lib/resources';
 import { likeContains } from '../planner/normalize';
 import { accountPlan } from '../tenancy/plans';
-import { countWords, revisionHash } from './body';
+import { countWords, normaliseBody, revisionHash } from './body';
 import { pageQuery, type OrderColumn, type PageParams } from './paging';
 
 type ContentCreate = z.infer< typeof schemas.contentCreateBody >;
@@ -143,8 +143,8 @@ export async function createContent(
 	input: ContentCreate
 ) {
 	await assertTaskOfSector( db, site.accountId, sector.id, input.task_id );
+	const body = normaliseBody( input.body ?? '' );
 	await assertContentRoom( db, site.accountId, 1 );
-	const body = input.body ?? '';
 	const [ row ] = await db
 		.insert( content )
 		.values( {
@@ -187,12 +187,14 @@ export async function updateContent(
 				],
 			}
 		);
+	const stored =
+		input.body !== undefined ? normaliseBody( input.body ) : undefined;
 	const body =
-		input.body !== undefined
+		stored !== undefined
 			? {
-					body: input.body,
-					wordCount: countWords( input.body ),
-					revisionHash: await revisionHash( input.body ),
+					body: stored,
+					wordCount: countWords( stored ),
+					revisionHash: await revisionHash( stored ),
 				}
 			: {};
 	const [ row ] = await db

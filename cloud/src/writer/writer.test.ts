@@ -429,6 +429,40 @@ describe( 'writer content', () => {
 		expect( got.json.data ).toEqual( item );
 	} );
 
+	it( 'stores pasted HTML or Markdown as core blocks, and refuses markup that is not valid blocks', async () => {
+		const html = await createContent( {
+			title: 'From HTML',
+			body: '<h2>Why grind fresh</h2><p>Beans go <b>stale</b> fast.</p><ul><li>Burr</li><li>Blade</li></ul>',
+		} );
+		expect( html.body ).toBe(
+			'<!-- wp:heading -->\n<h2 class="wp-block-heading">Why grind fresh</h2>\n<!-- /wp:heading -->\n\n' +
+				'<!-- wp:paragraph -->\n<p>Beans go <strong>stale</strong> fast.</p>\n<!-- /wp:paragraph -->\n\n' +
+				'<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Burr</li>\n<!-- /wp:list-item -->\n\n' +
+				'<!-- wp:list-item -->\n<li>Blade</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->'
+		);
+		expect( html.word_count ).toBe( 9 );
+		const markdown = await createContent( {
+			title: 'From Markdown',
+			body: '## Steps\n\n1. Weigh\n2. Grind\n\n> Fresh is best',
+		} );
+		expect( markdown.body ).toContain(
+			'<!-- wp:list {"ordered":true} -->'
+		);
+		expect( markdown.body ).toContain( '<!-- wp:quote -->' );
+		for ( const bad of [
+			'<!-- wp:paragraph -->\n<p>Fine</p>\n<!-- /wp:paragraph -->\nloose text outside any block',
+			'<!-- wp:paragraph -->\n<p>Hi<script>alert(1)</script></p>\n<!-- /wp:paragraph -->',
+			'<!-- wp:heading {"level":3} -->\n<h2 class="wp-block-heading">Wrong tag</h2>\n<!-- /wp:heading -->',
+		] ) {
+			const res = await api( 'POST', '/writer/content', {
+				token,
+				body: { ...place(), title: 'Bad', body: bad },
+			} );
+			expect( res.status, bad ).toBe( 400 );
+			expect( res.json.errors.body.length ).toBeGreaterThan( 0 );
+		}
+	} );
+
 	it( 'recomputes word count and revision hash when the body changes, and only then', async () => {
 		const item = await createContent( { body: BODY } );
 		const retitled = await api( 'PATCH', `/writer/content/${ item.id }`, {

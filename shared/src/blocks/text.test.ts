@@ -53,3 +53,13 @@ describe( 'wordCount', () => {
 		).toBe( 0 );
 	} );
 } );
+
+describe( 'text a reader does not see', () => {
+	it( 'leaves scripts, styles and templates out of the count', () => {
+		expect(
+			wordCount(
+				'<p>a<br>b</p><script>var x = 1;</script><style>p { color: red }</style>'
+			)
+		).toBe( 2 );
+	} );
+} );

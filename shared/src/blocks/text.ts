@@ -6,12 +6,17 @@ import { decodeEntities, stripComments } from './escape';
 const INLINE_TAGS =
 	/^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)$/i;
 
-/** The text of an HTML fragment: tags and comments gone (block-level ones leave a space), references decoded. */
+/**
+ * The text of an HTML fragment: tags and comments gone (block-level ones leave a space), references decoded.
+ * Scripts, styles and templates are not text a reader sees: their contents go too.
+ */
 export function htmlToText( html: string ): string {
-	const stripped = stripComments( html, ' ' ).replace(
-		/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>/g,
-		( _tag, name: string ) => ( INLINE_TAGS.test( name ) ? '' : ' ' )
-	);
+	const stripped = stripComments( html, ' ' )
+		.replace( /<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ' )
+		.replace(
+			/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>/g,
+			( _tag, name: string ) => ( INLINE_TAGS.test( name ) ? '' : ' ' )
+		);
 	return decodeEntities( stripped ).replace( /\s+/g, ' ' ).trim();
 }
 
