@@ -20,6 +20,58 @@ if ( ! extraction ) {
 }
 const DependencyExtractionWebpackPlugin = extraction.constructor;
 
+/**
+ * Writes build/chunks.php: each entry => the chunk files it may load later with import(). WordPress only
+ * registers translations for the scripts it enqueues; PHP (class-assets.php) reads this list to load the
+ * chunks' translations too, before the entry runs.
+ */
+class ChunkManifestPlugin {
+	apply( compiler ) {
+		const { Compilation, sources } = compiler.webpack;
+		compiler.hooks.thisCompilation.tap(
+			'ChunkManifestPlugin',
+			( compilation ) => {
+				compilation.hooks.processAssets.tap(
+					{
+						name: 'ChunkManifestPlugin',
+						stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE,
+					},
+					() => {
+						const rows = [];
+						for ( const [ name, entrypoint ] of [
+							...compilation.entrypoints,
+						].sort( ( [ a ], [ b ] ) => a.localeCompare( b ) ) ) {
+							const files = new Set();
+							for ( const chunk of entrypoint
+								.getEntrypointChunk()
+								.getAllAsyncChunks() ) {
+								for ( const file of chunk.files ) {
+									// chunkFilename is `[name].js?ver=[chunkhash]`: the file is what precedes the query.
+									const path = file.split( '?' )[ 0 ];
+									if ( path.endsWith( '.js' ) ) {
+										files.add( path );
+									}
+								}
+							}
+							const list = [ ...files ]
+								.sort()
+								.map( ( file ) => `'${ file }'` )
+								.join( ', ' );
+							rows.push( `\t'${ name }' => array( ${ list } ),` );
+						}
+						compilation.emitAsset(
+							'chunks.php',
+							new sources.RawSource(
+								`<?php return array(\n${ rows.join( '\n' ) }\n);\n`
+							)
+						);
+					}
+				);
+			}
+		);
+	}
+}
+
 module.exports = {
 	...defaultConfig,
 	entry: {
@@ -32,6 +84,11 @@ module.exports = {
 		keywords: './src/admin/planner/keywords/index.tsx',
 		clusters: './src/admin/planner/clusters/index.tsx',
 		ideas: './src/admin/planner/ideas/index.tsx',
+		// IGNY8 → Tasks, Content, Images (the Writer): the task editor, the content review screen (editor
+		// and preview) and the large image view load as chunks on first use.
+		tasks: './src/admin/writer/tasks/index.tsx',
+		content: './src/admin/writer/content/index.tsx',
+		images: './src/admin/writer/images/index.tsx',
 		// IGNY8 → Credits: balance, ledger and usage; the usage charts load as a chunk.
 		credits: './src/admin/credits/index.tsx',
 	},
@@ -52,5 +109,6 @@ module.exports = {
 			requestToExternal: ( request ) =>
 				JSX_RUNTIME_REQUESTS.has( request ) ? false : undefined,
 		} ),
+		new ChunkManifestPlugin(),
 	],
 };

@@ -3,7 +3,14 @@
 //   "down" 503 always · "flaky" 500 on the first try of each prompt · "malformed" text that is not JSON ·
 //   "slow" answers after 2.5 s · "unknown-model" 404 · an api key starting "bad-key" 401 · "leaky" a 400 whose
 //   body carries an internal-looking secret (and any path under /leak answers 500 with it): the cloud must not echo it.
-// Images: POST …/images/generations (OpenAI) and POST /runware (Runware's task array) answer a 1×1 PNG.
+// Articles (a json_schema response_format named "article", or a prompt carrying the schema after a fallback) are
+// written from the prompt: title, language, tone, outline and image count. Writers that misbehave:
+//   "markdown-writer" Markdown prose instead of JSON · "html-writer" HTML with scripts and handlers ·
+//   "blockless" nothing but unsafe markup (no readable text) · "no-schema" 400 to json_schema, JSON otherwise.
+// Images: POST …/images/generations (OpenAI) and POST /runware (Runware's task array) answer a 1×1 PNG; a prompt
+// containing "[refuse]" is refused (400) as a safety system would.
+// GET /__stats counts calls; GET /__last?route=chat|images|runware&contains=TEXT answers the latest request of
+// that route (whose prompt contains TEXT), as received: what the cloud really sent.
 import http from 'node:http';
 
 /** What an internal service might answer; tests assert that no cloud response repeats it. */
@@ -13,8 +20,149 @@ export const LEAK = 'INTERNAL-SECRET db_password=hunter2';
 const PNG_1PX =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
+/** @param {string} text */
+const slug = ( text ) =>
+	text
+		.toLowerCase()
+		.replace( /[^a-z0-9]+/g, '-' )
+		.replace( /^-+|-+$/g, '' )
+		.slice( 0, 60 )
+		.replace( /-+$/, '' ) || 'post';
+
+/** What a generate_content prompt asks for, read back from the default template's lines. */
+function articleAsk( prompt ) {
+	const outline = [];
+	const lines = prompt.split( '\n' );
+	const from = lines.findIndex( ( l ) =>
+		l.startsWith( 'Outline to follow' )
+	);
+	for ( const line of from >= 0 ? lines.slice( from + 1 ) : [] ) {
+		const m = /^(\s*)- ([^:]+)/.exec( line );
+		if ( ! m ) break;
+		outline.push( {
+			level: Math.min( 4, 2 + m[ 1 ].length / 2 ),
+			text: m[ 2 ].trim(),
+		} );
+	}
+	return {
+		title: /titled "([^"\n]+)"/.exec( prompt )?.[ 1 ] ?? 'An article',
+		language: /Write in ([^,\n]+?) as /.exec( prompt )?.[ 1 ] ?? 'English',
+		tone: /tone: ([^.\n]+)\./.exec( prompt )?.[ 1 ] ?? 'neutral',
+		keywords: /Target keywords: (.*)/.exec( prompt )?.[ 1 ] ?? '',
+		images: Number(
+			/Place up to (\d+) in-article images/.exec( prompt )?.[ 1 ] ?? 0
+		),
+		outline: outline.length
+			? outline
+			: [
+					{ level: 2, text: 'Getting started' },
+					{ level: 2, text: 'Going further' },
+				],
+	};
+}
+
+/** An article that honours the article JSON schema: every key, every section shape. */
+function articleFor( prompt ) {
+	const ask = articleAsk( prompt );
+	const sections = [
+		{
+			type: 'paragraph',
+			text: `${ ask.title }: written in ${ ask.language } with a ${ ask.tone } tone, about **${ ask.keywords || ask.title }**.`,
+		},
+	];
+	let placed = 0;
+	ask.outline.forEach( ( h, i ) => {
+		sections.push( { type: 'heading', level: h.level, text: h.text } );
+		sections.push( {
+			type: 'paragraph',
+			text: `What to know about ${ h.text.toLowerCase() }, explained step by step for readers.`,
+		} );
+		if ( h.level === 2 && placed < ask.images ) {
+			placed += 1;
+			sections.push( {
+				type: 'image',
+				ref: `img-${ placed }`,
+				prompt: `A photo illustrating ${ h.text }`,
+				alt: `${ h.text } illustrated`,
+				caption: i === 0 ? `${ h.text } at a glance` : null,
+			} );
+		}
+	} );
+	sections.push( {
+		type: 'list',
+		ordered: false,
+		items: [ 'First point', 'Second point with *emphasis*' ],
+	} );
+	sections.push( {
+		type: 'faq',
+		items: [ { question: 'Is it hard?', answer: 'Not with practice.' } ],
+	} );
+	return {
+		title: ask.title,
+		meta_title: ask.title.slice( 0, 60 ),
+		meta_description: `Everything about ${ ask.title }`.slice( 0, 160 ),
+		slug: slug( ask.title ),
+		sections,
+	};
+}
+
+function markdownFor( prompt ) {
+	const ask = articleAsk( prompt );
+	return [
+		`# ${ ask.title }`,
+		'',
+		`Sure! Here is your article in ${ ask.language }. It explains **${ ask.keywords || ask.title }** plainly.`,
+		'',
+		...ask.outline.flatMap( ( h ) => [
+			`${ '#'.repeat( h.level ) } ${ h.text }`,
+			'',
+			`Some words about ${ h.text.toLowerCase() }, with a [link](https://example.com/guide).`,
+			'',
+		] ),
+		'- one tip',
+		'- another tip',
+		'',
+	].join( '\n' );
+}
+
+function htmlFor( prompt ) {
+	const ask = articleAsk( prompt );
+	return (
+		`<h1>${ ask.title }</h1><p onclick="steal()">An introduction<script>alert(document.cookie)</script> ` +
+		`with <a href="javascript:alert(1)">a bad link</a> and <a href="https://example.com/">a good one</a>.</p>` +
+		`<h2>${ ask.outline[ 0 ].text }</h2><p>Plain words here.</p><img src=x onerror="alert(1)">` +
+		`<iframe src="https://evil.test/"></iframe><ul><li>one</li><li>two</li></ul>`
+	);
+}
+
+/** What a generate_image_prompts prompt asks for: a featured image and N in-article ones. */
+function imagePromptsFor( prompt ) {
+	const n = Number(
+		/one featured image and (\d+) in-article images/.exec(
+			prompt
+		)?.[ 1 ] ?? 0
+	);
+	const language = /Write in ([^;\n]+);/.exec( prompt )?.[ 1 ] ?? 'English';
+	const title = /the article "([^"\n]+)"/.exec( prompt )?.[ 1 ] ?? 'article';
+	return {
+		featured: {
+			prompt: `A wide photo for ${ title }`,
+			alt: `Featured image of ${ title } (${ language })`,
+			caption: `About ${ title }`,
+		},
+		in_article: Array.from( { length: n }, ( _, i ) => ( {
+			position: i + 1,
+			prompt: `Scene ${ i + 1 } of ${ title }`,
+			alt: `Scene ${ i + 1 } (${ language })`,
+			caption: null,
+		} ) ),
+	};
+}
+
 /** @param {string} prompt */
 function answerFor( prompt ) {
+	if ( prompt.includes( '"in_article": [' ) )
+		return imagePromptsFor( prompt );
 	if ( prompt.includes( 'Reply with {"ok": true}' ) ) return { ok: true };
 	const lines = prompt.split( '\n' );
 	const perCluster = Number(
@@ -63,6 +211,12 @@ function answerFor( prompt ) {
 export function startFakeOpenAi() {
 	const seen = new Map();
 	const counts = {};
+	/** The latest requests, newest last: { route, model, prompt, body }. */
+	const requests = [];
+	const record = ( route, body, prompt ) => {
+		requests.push( { route, model: body?.model ?? null, prompt, body } );
+		if ( requests.length > 500 ) requests.shift();
+	};
 	const server = http.createServer( ( req, res ) => {
 		let raw = '';
 		req.on( 'data', ( chunk ) => ( raw += chunk ) );
@@ -73,6 +227,18 @@ export function startFakeOpenAi() {
 			};
 			if ( req.method === 'GET' && req.url === '/__stats' )
 				return send( 200, counts );
+			if ( req.method === 'GET' && req.url?.startsWith( '/__last' ) ) {
+				const q = new URL( req.url, 'http://fake' ).searchParams;
+				const found = requests.findLast(
+					( r ) =>
+						( ! q.get( 'route' ) ||
+							r.route === q.get( 'route' ) ) &&
+						r.prompt.includes( q.get( 'contains' ) ?? '' )
+				);
+				return found
+					? send( 200, found )
+					: send( 404, { error: { message: 'no such request' } } );
+			}
 			if ( req.url?.startsWith( '/leak' ) )
 				return send( 500, { message: LEAK, code: LEAK } );
 			if (
@@ -87,19 +253,33 @@ export function startFakeOpenAi() {
 						},
 					} );
 				const body = JSON.parse( raw );
+				record( 'images', body, body.prompt ?? '' );
 				counts[ `image:${ body.model }` ] =
 					( counts[ `image:${ body.model }` ] ?? 0 ) + 1;
-				return send( 200, {
-					created: Math.floor( Date.now() / 1000 ),
-					data: [
-						{ b64_json: PNG_1PX, revised_prompt: body.prompt },
-					],
-					usage: {
-						input_tokens: 10,
-						output_tokens: 0,
-						total_tokens: 10,
-					},
-				} );
+				if ( String( body.prompt ).includes( '[refuse]' ) )
+					return send( 400, {
+						error: {
+							message:
+								'Your request was rejected as a result of our safety system.',
+							type: 'invalid_request_error',
+							code: 'content_policy_violation',
+						},
+					} );
+				const answer = () =>
+					send( 200, {
+						created: Math.floor( Date.now() / 1000 ),
+						data: [
+							{ b64_json: PNG_1PX, revised_prompt: body.prompt },
+						],
+						usage: {
+							input_tokens: 10,
+							output_tokens: 0,
+							total_tokens: 10,
+						},
+					} );
+				if ( String( body.prompt ).includes( '[slow]' ) )
+					return setTimeout( answer, 2500 );
+				return answer();
 			}
 			if ( req.method === 'POST' && req.url?.endsWith( '/runware' ) ) {
 				const tasks = JSON.parse( raw );
@@ -133,8 +313,15 @@ export function startFakeOpenAi() {
 							},
 						],
 					} );
+				record( 'runware', task, task.positivePrompt ?? '' );
 				counts[ `runware:${ task.model }` ] =
 					( counts[ `runware:${ task.model }` ] ?? 0 ) + 1;
+				if ( String( task.positivePrompt ).includes( '[refuse]' ) )
+					return send( 400, {
+						errors: [
+							{ code: 'unsafeContent', message: 'Refused' },
+						],
+					} );
 				return send( 200, {
 					data: [
 						{
@@ -167,6 +354,22 @@ export function startFakeOpenAi() {
 			const body = JSON.parse( raw );
 			counts[ body.model ] = ( counts[ body.model ] ?? 0 ) + 1;
 			const prompt = body.messages.map( ( m ) => m.content ).join( '\n' );
+			record( 'chat', body, prompt );
+			const format = body.response_format?.type;
+			if ( body.model === 'no-schema' && format === 'json_schema' )
+				return send( 400, {
+					error: {
+						message:
+							"Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+						type: 'invalid_request_error',
+						param: 'response_format',
+						code: null,
+					},
+				} );
+			const article =
+				( format === 'json_schema' &&
+					body.response_format.json_schema?.name === 'article' ) ||
+				prompt.includes( 'follows this JSON schema' );
 			if ( body.model === 'unknown-model' )
 				return send( 404, {
 					error: {
@@ -197,10 +400,20 @@ export function startFakeOpenAi() {
 						},
 					} );
 			}
-			const content =
-				body.model === 'malformed'
-					? 'Sure! Here are your clusters: {not json'
-					: JSON.stringify( answerFor( prompt ) );
+			let content;
+			if ( body.model === 'malformed' )
+				content = 'Sure! Here are your clusters: {not json';
+			else if ( article && body.model === 'markdown-writer' )
+				content = markdownFor( prompt );
+			else if ( article && body.model === 'html-writer' )
+				content = htmlFor( prompt );
+			else if ( article && body.model === 'blockless' )
+				content =
+					'<script>alert(document.cookie)</script><iframe src="https://evil.test/"></iframe>' +
+					'<style>body{display:none}</style><img src=x onerror="alert(1)">';
+			else if ( article )
+				content = JSON.stringify( articleFor( prompt ) );
+			else content = JSON.stringify( answerFor( prompt ) );
 			const reply = () =>
 				send( 200, {
 					id: `chatcmpl-${ counts[ body.model ] }`,

@@ -1,6 +1,7 @@
 // The tenancy probe: reads the OpenAPI document and, for EVERY route (later issues' routes included),
 // checks that each role gets exactly what the route's access rule allows, that another account's
 // callers get 404 for this account's objects, and that lists never show another account's data.
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	ACCESS,
@@ -32,6 +33,7 @@ interface AccessDoc {
 	signed: boolean;
 	params: Record< string, string >;
 	site: 'query' | 'body' | null;
+	signedUrl: boolean;
 }
 interface Operation {
 	method: string;
@@ -336,6 +338,72 @@ describe( 'tenancy probe', { timeout: 300_000 }, () => {
 					res.status,
 					`A ${ role } → ${ op.method.toUpperCase() } ${ target.path }`
 				).toBe( 404 );
+			}
+		}
+	} );
+
+	it( 'serves a signed-URL route only with the Worker’s signature for that very object, whoever asks', async () => {
+		const signed = operations.filter( ( o ) => o.access.signedUrl );
+		expect( signed.length ).toBeGreaterThan( 0 );
+		/** An image with stored bytes, and the signed URL its account's owner is shown. */
+		const storedImage = async (
+			accountId: number,
+			site: SiteFixture,
+			owner: Caller
+		) => {
+			// Only account A's objects carry the marker: B's own lists are checked for it.
+			const label = accountId === accountA ? MARKER : 'Beta';
+			const id = await insertContent( accountId, site, 'image', label );
+			const key = `accounts/${ accountId }/images/probe-${ id }.png`;
+			await env.MEDIA.put( key, `${ label } bytes`, {
+				httpMetadata: { contentType: 'image/png' },
+			} );
+			await env.DB.prepare(
+				`UPDATE images SET status = 'generated', r2_key = ? WHERE id = ?`
+			)
+				.bind( key, id )
+				.run();
+			const res = await api( 'GET', `/writer/images/${ id }`, {
+				token: owner.token,
+			} );
+			expect( res.status ).toBe( 200 );
+			return new URL( res.json.data.url as string );
+		};
+		for ( const op of signed ) {
+			// The probe knows one kind of signed URL so far: an image's file.
+			expect( op.path, 'teach the probe this signed URL' ).toBe(
+				'/writer/images/file/{ref}'
+			);
+			expect( op.access.rule ).toBe( 'public' );
+			const mine = await storedImage( accountA, siteA, a.owner! );
+			const theirs = await storedImage( accountB, siteB, b.owner! );
+			const at = ( url: URL, query: string ) =>
+				`${ url.pathname }${ query ? `?${ query }` : '' }`;
+			const ok = await api( 'GET', at( mine, mine.search.slice( 1 ) ) );
+			expect( ok.status ).toBe( 200 );
+			const exp = Number( mine.searchParams.get( 'exp' ) );
+			const forged = [
+				at( mine, '' ),
+				at(
+					mine,
+					`exp=${ exp + 3600 }&sig=${ mine.searchParams.get( 'sig' ) }`
+				),
+				at( mine, theirs.search.slice( 1 ) ),
+				at( theirs, mine.search.slice( 1 ) ),
+			];
+			for ( const target of forged ) {
+				// A token is no signature: nobody, of either account, gets the bytes without one.
+				for ( const token of [
+					undefined,
+					a.owner!.token,
+					b.owner!.token,
+					await wordpressToken( siteB, 'admin' ),
+				] ) {
+					const res = await api( 'GET', target, { token } );
+					expect( res.status, `GET ${ target }` ).toBe( 403 );
+					expect( res.json?.success ).toBe( false );
+					expect( res.text ).not.toContain( MARKER );
+				}
 			}
 		}
 	} );

@@ -22,6 +22,9 @@ final class Admin {
 	 */
 	const PLANNER_CAPABILITY = Token::ACCESS_CAPABILITY;
 
+	/** Who may open the Writer pages: as the Planner's (viewers read, editors and admins change and generate). */
+	const WRITER_CAPABILITY = Token::ACCESS_CAPABILITY;
+
 	/** Who may open the Credits page: anyone who may ask for a cloud token; the cloud decides what they see. */
 	const CREDITS_CAPABILITY = Token::ACCESS_CAPABILITY;
 
@@ -107,7 +110,32 @@ final class Admin {
 	}
 
 	/**
-	 * Every screen with its own script after Settings: the Planner's, then Credits.
+	 * The Writer's screens: build entry => menu slug and titles. Each has its own script and root div.
+	 *
+	 * @return array<string, array{slug: string, title: string, menu_title: string}>
+	 */
+	public static function writer_pages(): array {
+		return array(
+			'tasks'   => array(
+				'slug'       => 'igny8-tasks',
+				'title'      => __( 'IGNY8 Writer: Tasks', 'igny8' ),
+				'menu_title' => __( 'Tasks', 'igny8' ),
+			),
+			'content' => array(
+				'slug'       => 'igny8-content',
+				'title'      => __( 'IGNY8 Writer: Content', 'igny8' ),
+				'menu_title' => __( 'Content', 'igny8' ),
+			),
+			'images'  => array(
+				'slug'       => 'igny8-images',
+				'title'      => __( 'IGNY8 Writer: Images', 'igny8' ),
+				'menu_title' => __( 'Images', 'igny8' ),
+			),
+		);
+	}
+
+	/**
+	 * Every screen with its own script after Settings: the Planner's, the Writer's, then Credits.
 	 *
 	 * @return array<string, array{slug: string, title: string, menu_title: string, capability: string}>
 	 */
@@ -115,6 +143,9 @@ final class Admin {
 		$pages = array();
 		foreach ( self::planner_pages() as $entry => $page ) {
 			$pages[ $entry ] = $page + array( 'capability' => self::PLANNER_CAPABILITY );
+		}
+		foreach ( self::writer_pages() as $entry => $page ) {
+			$pages[ $entry ] = $page + array( 'capability' => self::WRITER_CAPABILITY );
 		}
 		$pages['credits'] = array(
 			'slug'       => 'igny8-credits',
@@ -125,7 +156,7 @@ final class Admin {
 		return $pages;
 	}
 
-	/** load-{hook} of a Planner or Credits page: only that page's entry is enqueued. */
+	/** load-{hook} of a Planner, Writer or Credits page: only that page's entry is enqueued. */
 	public function load_planner_page(): void {
 		$entry = $this->current_entry();
 		if ( null === $entry ) {
@@ -154,7 +185,7 @@ final class Admin {
 		}
 	}
 
-	/** The entry of the Planner or Credits screen being loaded or rendered, from the page hook that runs. */
+	/** The entry of the Planner, Writer or Credits screen being loaded or rendered, from the page hook that runs. */
 	private function current_entry(): ?string {
 		$hook = current_filter();
 		if ( 0 === strpos( $hook, 'load-' ) ) {
@@ -220,7 +251,7 @@ final class Admin {
 		);
 	}
 
-	/** The initial state of a Planner page: whether the user may change the plan (cloud admin or editor), too. */
+	/** The initial state of a Planner or Writer page: whether the user may change things and start AI jobs (cloud admin or editor), too. */
 	public static function planner_state(): array {
 		$state                    = self::initial_state();
 		$state['user']['canEdit'] = in_array( Token::role_for( wp_get_current_user() ), array( 'admin', 'editor' ), true );

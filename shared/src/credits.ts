@@ -4,6 +4,8 @@ export const CREDIT_COSTS = {
 	auto_cluster: { per: 30, unit: 'keyword', min: 1 },
 	generate_ideas: { per: 1, unit: 'idea', min: 1 },
 	generate_content: { per: 1 / 3, unit: 'piece', min: 3 },
+	/** Prompts, alt text and captions for one piece's images. */
+	generate_image_prompts: { per: 1, unit: 'piece', min: 1 },
 	generate_images: { per: 1, unit: 'image', min: 1 },
 	reparse: { per: 1, unit: 'item', min: 1 },
 } as const;

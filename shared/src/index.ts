@@ -21,6 +21,22 @@ export type {
 	CsvImportResult,
 	PlannerSummary,
 } from './schemas/planner';
+export {
+	CONTENT_STATUSES,
+	CONTENT_SOURCES,
+	IMAGE_KINDS,
+	IMAGE_STATUSES,
+	WRITER_LIMITS,
+	GENERATION_BATCH_MAX,
+} from './schemas/writer';
+export type {
+	WriterTask,
+	ContentStructure,
+	ContentSummary,
+	Content,
+	Image,
+	GenerationStarted,
+} from './schemas/writer';
 export * from './seo/clustering';
 export * from './blocks';
 export * from './credits';

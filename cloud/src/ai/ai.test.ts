@@ -523,7 +523,13 @@ describe( 'prompts, author profiles and strategies', () => {
 		const list = await api( 'GET', '/system/prompts', { token } );
 		expect(
 			list.json.results.map( ( p: { function: string } ) => p.function )
-		).toEqual( [ 'auto_cluster', 'generate_ideas' ] );
+		).toEqual( [
+			'auto_cluster',
+			'generate_ideas',
+			'generate_content',
+			'generate_image_prompts',
+			'generate_images',
+		] );
 		const bad = await api( 'PUT', '/system/prompts/generate_ideas', {
 			token,
 			body: { prompt: 'Write ideas please, in a long enough prompt.' },

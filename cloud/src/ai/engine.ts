@@ -4,6 +4,7 @@
 // the claim, so a second delivery, a stale worker or a cancelled job writes nothing.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import {
+	CREDIT_COSTS,
 	creditCost,
 	PHASE_RANGES,
 	type AiFunction,
@@ -15,16 +16,25 @@ import { aiJobs, usageLogs } from '../db/schema';
 import { AppError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
 import { holdCredits, movement } from '../billing/ledger';
+import { hasImageProvider, imageProviderMissing } from './images';
 import {
 	chatJson,
+	chatStructured,
 	costUsd,
 	describeProviderError,
 	MalformedOutput,
 	providerMissing,
 	textProvider,
+	type TextProvider,
 } from './providers';
 import { AI_REGISTRY } from './registry';
-import type { JobRow } from './types';
+import type {
+	AiFunctionDef,
+	Prepared,
+	RunContext,
+	RunOutput,
+	JobRow,
+} from './types';
 
 /** How long a claim lasts without progress before another delivery may take the job over. */
 export const LEASE_SECONDS = 300;
@@ -35,19 +45,40 @@ export interface JobMessage {
 	jobId: number;
 }
 
+/** Answers 422 before anything is priced when the account has no provider the function needs. */
+export async function assertProvider(
+	env: Env,
+	db: Db,
+	accountId: number,
+	fn: AiFunction
+) {
+	const def = AI_REGISTRY[ fn ];
+	if ( def.provider === 'image' ) {
+		if ( ! ( await hasImageProvider( env, db, accountId ) ) )
+			throw imageProviderMissing();
+	} else if ( ! ( await textProvider( env, db, accountId ) ) )
+		throw providerMissing();
+}
+
+/**
+ * Prices a job, holds its credits (with what the function claims, e.g. its task) and queues it. `server`
+ * fields join the stored payload from the route itself, never from the caller (the Worker's origin).
+ */
 export async function createJob(
 	env: Env,
 	db: Db,
 	p: Principal,
 	fn: AiFunction,
-	payload: Record< string, unknown >
+	payload: Record< string, unknown >,
+	server: Record< string, unknown > = {}
 ) {
 	const def = AI_REGISTRY[ fn ];
 	// No provider, no charge: answer before anything else happens.
-	if ( ! ( await textProvider( env, db, p.accountId ) ) )
-		throw providerMissing();
-	const { units, siteId } = await def.price( db, p, payload );
+	await assertProvider( env, db, p.accountId, fn );
+	const priced = await def.price( db, p, payload );
+	const { units, siteId } = priced;
 	const credits = creditCost( def.operation, units );
+	const unit = CREDIT_COSTS[ def.operation ].unit;
 	const [ job ] = await db
 		.insert( aiJobs )
 		.values( {
@@ -56,14 +87,32 @@ export async function createJob(
 			userId: p.userId,
 			wpUserId: p.wpUserId,
 			function: fn,
-			payload,
-			message: `Queued: ${ units } ${ fn === 'auto_cluster' ? 'keywords' : 'ideas' }, ${ credits } credits held`,
+			payload: { ...payload, ...priced.payload, ...server },
+			message: `Queued: ${ units } ${ unit }${ units === 1 ? '' : 's' }, ${ credits } credits held`,
 		} )
 		.returning();
 	try {
-		await holdCredits( db, p.accountId, credits, `job:${ job!.id }`, [
-			sql`UPDATE ${ aiJobs } SET credits_held = ${ credits } WHERE id = ${ job!.id } AND changes() = 1`,
-		] );
+		await holdCredits(
+			db,
+			p.accountId,
+			credits,
+			`job:${ job!.id }`,
+			[
+				sql`UPDATE ${ aiJobs } SET credits_held = ${ credits } WHERE id = ${ job!.id } AND changes() = 1`,
+			],
+			priced.claim
+				? {
+						statement: priced.claim,
+						conflict:
+							priced.claimConflict ??
+							( () =>
+								new AppError(
+									'conflict',
+									'This is being worked on already'
+								) ),
+					}
+				: undefined
+		);
 	} catch ( err ) {
 		await db.delete( aiJobs ).where( eq( aiJobs.id, job!.id ) );
 		throw err;
@@ -139,10 +188,16 @@ async function progress(
     WHERE id = ${ job.id } AND state = 'running' AND attempts = ${ job.attempts }` );
 }
 
-/** Ends a job that produced nothing: the whole hold goes back, in the same transaction as the state. */
+/**
+ * Ends a job that produced nothing: the whole hold goes back and what the function claimed is given back
+ * (its `ended` statements), in the same transaction as the state.
+ */
 export async function finish(
 	db: Db,
-	job: Pick< JobRow, 'id' | 'accountId' | 'creditsHeld' | 'attempts' >,
+	job: Pick<
+		JobRow,
+		'id' | 'accountId' | 'creditsHeld' | 'attempts' | 'function' | 'payload'
+	>,
 	state: 'failed' | 'cancelled',
 	why: string,
 	onlyIf?: SQL
@@ -163,11 +218,92 @@ export async function finish(
 				guard
 			)
 		);
+	const def = AI_REGISTRY[ job.function as AiFunction ] as
+		AiFunctionDef | undefined;
+	statements.push( ...( def?.ended?.( job, state, why, guard ) ?? [] ) );
 	statements.push( sql`UPDATE ${ aiJobs }
     SET state = ${ state }, error = ${ state === 'failed' ? why : null }, message = ${ why }, lease_until = NULL,
       finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
     WHERE id = ${ job.id } AND ${ guard }` );
 	await transaction( db, statements );
+}
+
+/** AI_CALL for chat functions: one completion per batch, tokens and cost recorded as answers come. */
+async function chatLoop(
+	ctx: RunContext,
+	provider: TextProvider,
+	prepared: Prepared
+): Promise< RunOutput > {
+	const { db, job } = ctx;
+	const answers: unknown[] = [];
+	let tokensIn = 0;
+	let tokensOut = 0;
+	let model = provider.textModel;
+	const total = prepared.batches.length;
+	for ( const [ i, batch ] of prepared.batches.entries() ) {
+		await ctx.report(
+			i,
+			total,
+			`Asking the model (${ i + 1 } of ${ total })`,
+			{
+				kind: 'request',
+				detail: batch.prompt,
+			}
+		);
+		let res;
+		try {
+			if ( batch.responseFormat ) {
+				const structured = await chatStructured(
+					provider,
+					prepared.system,
+					batch.prompt,
+					batch.responseFormat
+				);
+				if ( structured.fellBack )
+					await ctx.report(
+						i,
+						total,
+						'The provider refused structured output; asked again in JSON mode',
+						{
+							kind: 'info',
+							detail: 'json_schema refused (400): retried with json_object and the schema in the prompt',
+						}
+					);
+				res = { ...structured, json: structured.raw };
+			} else
+				res = await chatJson( provider, prepared.system, batch.prompt );
+		} catch ( err ) {
+			if ( err instanceof MalformedOutput )
+				throw new KnownFailure( err.message );
+			throw new KnownFailure(
+				describeProviderError( err, provider.textModel )
+			);
+		}
+		tokensIn += res.tokensIn;
+		tokensOut += res.tokensOut;
+		model = res.model;
+		answers.push( res.json );
+		await db.run( sql`UPDATE ${ aiJobs }
+        SET tokens_in = ${ tokensIn }, tokens_out = ${ tokensOut }, model = ${ model },
+          cost_usd = ${ costUsd( model, tokensIn, tokensOut ) }
+        WHERE id = ${ job.id } AND attempts = ${ job.attempts }` );
+		await ctx.report(
+			i + 1,
+			total,
+			`Answer ${ i + 1 } of ${ total } received`,
+			{
+				kind: 'response',
+				detail: res.raw,
+			}
+		);
+	}
+	return {
+		answers,
+		model,
+		tokensIn,
+		tokensOut,
+		costUsd: costUsd( model, tokensIn, tokensOut ),
+	};
 }
 
 /** What a delivery should do next: done (ack), or come back later (another worker holds the claim). */
@@ -191,8 +327,11 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 		);
 		return { kind: 'retry', delaySeconds: Math.min( wait, LEASE_SECONDS ) };
 	}
-	const def = AI_REGISTRY[ job.function as AiFunction ];
+	const def = AI_REGISTRY[ job.function as AiFunction ] as
+		AiFunctionDef | undefined;
 	const guard = claimGuard( job );
+	// Set once the AI call left things outside D1 (objects in R2): undone unless the results are saved.
+	let discard: ( () => Promise< void > ) | undefined;
 	try {
 		if ( ! def )
 			throw new KnownFailure( `Unknown AI function ${ job.function }` );
@@ -204,8 +343,15 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 			'Checking the job',
 			{ kind: 'info', detail: `attempt ${ job.attempts }` }
 		);
-		const provider = await textProvider( env, db, job.accountId );
-		if ( ! provider ) throw new KnownFailure( providerMissing().message );
+		let provider: TextProvider | null = null;
+		if ( def.provider === 'image' ) {
+			if ( ! ( await hasImageProvider( env, db, job.accountId ) ) )
+				throw new KnownFailure( imageProviderMissing().message );
+		} else {
+			provider = await textProvider( env, db, job.accountId );
+			if ( ! provider )
+				throw new KnownFailure( providerMissing().message );
+		}
 
 		await progress(
 			db,
@@ -220,56 +366,31 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 			job,
 			'PREP',
 			PHASE_RANGES.PREP[ 1 ],
-			`Prepared ${ prepared.batches.length } request(s) to ${ provider.textModel }`
+			`Prepared ${ prepared.batches.length } request(s)${ provider ? ` to ${ provider.textModel }` : '' }`
 		);
 
-		const answers: unknown[] = [];
-		let tokensIn = 0;
-		let tokensOut = 0;
-		let model = provider.textModel;
-		const [ a0, a1 ] = PHASE_RANGES.AI_CALL;
-		for ( const [ i, batch ] of prepared.batches.entries() ) {
-			await progress(
-				db,
-				job,
-				'AI_CALL',
-				a0 + ( ( a1 - a0 ) * i ) / prepared.batches.length,
-				`Asking the model (${ i + 1 } of ${ prepared.batches.length })`,
-				{
-					kind: 'request',
-					detail: batch.prompt,
-				}
-			);
-			let res;
-			try {
-				res = await chatJson( provider, prepared.system, batch.prompt );
-			} catch ( err ) {
-				if ( err instanceof MalformedOutput )
-					throw new KnownFailure( err.message );
-				throw new KnownFailure(
-					describeProviderError( err, provider.textModel )
+		const ctx: RunContext = {
+			env,
+			db,
+			job,
+			report: ( done, total, message, step ) => {
+				const [ a0, a1 ] = PHASE_RANGES.AI_CALL;
+				return progress(
+					db,
+					job,
+					'AI_CALL',
+					a0 + ( ( a1 - a0 ) * done ) / Math.max( 1, total ),
+					message,
+					step
 				);
-			}
-			tokensIn += res.tokensIn;
-			tokensOut += res.tokensOut;
-			model = res.model;
-			answers.push( res.json );
-			await db.run( sql`UPDATE ${ aiJobs }
-        SET tokens_in = ${ tokensIn }, tokens_out = ${ tokensOut }, model = ${ model },
-          cost_usd = ${ costUsd( model, tokensIn, tokensOut ) }
-        WHERE id = ${ job.id } AND attempts = ${ job.attempts }` );
-			await progress(
-				db,
-				job,
-				'AI_CALL',
-				a0 + ( ( a1 - a0 ) * ( i + 1 ) ) / prepared.batches.length,
-				`Answer ${ i + 1 } of ${ prepared.batches.length } received`,
-				{
-					kind: 'response',
-					detail: res.raw,
-				}
-			);
-		}
+			},
+		};
+		const called = def.run
+			? await def.run( ctx, prepared )
+			: await chatLoop( ctx, provider!, prepared );
+		discard = called.discard;
+		const { answers, tokensIn, tokensOut } = called;
+		const model = called.model;
 
 		await progress(
 			db,
@@ -282,7 +403,7 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 			try {
 				return def.parse(
 					json,
-					prepared.batches[ i ]!,
+					prepared.batches[ i ] ?? { prompt: '', refs: {} },
 					prepared.state
 				);
 			} catch ( err ) {
@@ -299,7 +420,7 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 			creditCost( def.operation, saved.produced )
 		);
 		const release = job.creditsHeld - charged;
-		const cost = costUsd( model, tokensIn, tokensOut );
+		const cost = called.costUsd;
 		const statements: SQL[] = [ ...saved.statements ];
 		if ( release > 0 )
 			statements.push(
@@ -320,14 +441,24 @@ export async function runJob( env: Env, jobId: number ): Promise< RunOutcome > {
 		// Last: the state change that every statement above was guarded on.
 		statements.push( sql`UPDATE ${ aiJobs }
       SET state = 'succeeded', phase = 'DONE', percentage = 100, message = 'Done',
-        result = ${ JSON.stringify( saved.result ) }, credits_charged = ${ charged },
+        result = ${ saved.resultSql ?? JSON.stringify( saved.result ) }, credits_charged = ${ charged },
         tokens_in = ${ tokensIn }, tokens_out = ${ tokensOut }, model = ${ model }, cost_usd = ${ cost },
         lease_until = NULL, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       WHERE id = ${ job.id } AND state = 'running' AND attempts = ${ job.attempts }` );
-		await transaction( db, statements );
+		let written = false;
+		try {
+			const results = await transaction( db, statements );
+			written = ( results.at( -1 )?.meta.changes ?? 0 ) === 1;
+		} finally {
+			// Nothing landed (a cancelled or stale job, or the batch failed): what the run stored goes too.
+			if ( ! written ) await discard?.().catch( () => {} );
+			discard = undefined;
+		}
+		if ( written ) await saved.committed?.().catch( () => {} );
 		return { kind: 'done' };
 	} catch ( err ) {
+		await discard?.().catch( () => {} );
 		if ( err instanceof KnownFailure || err instanceof AppError ) {
 			await progress( db, job, job.phase, job.percentage, err.message, {
 				kind: 'error',

@@ -108,6 +108,27 @@ async function viaRunware(
 	};
 }
 
+export function imageProviderMissing(): AppError {
+	return new AppError(
+		'unprocessable',
+		'Configure an image provider first (the IGNY8 dashboard → AI providers: ' +
+			'OpenAI-compatible or Runware). Nothing was charged.',
+		undefined,
+		{ reason: 'provider_not_configured' }
+	);
+}
+
+/** Whether the account can make images: its own Runware key, or a text provider (OpenAI images). */
+export async function hasImageProvider(
+	env: Env,
+	db: Db,
+	accountId: number
+): Promise< boolean > {
+	const runware = await readSettings( db, accountId, 'runware' );
+	if ( runware?.apiKeyEnc ) return true;
+	return ( await textProvider( env, db, accountId ) ) !== null;
+}
+
 export async function generateImage(
 	env: Env,
 	db: Db,
@@ -130,12 +151,7 @@ export async function generateImage(
 		} );
 	}
 	const openai = await textProvider( env, db, accountId );
-	if ( ! openai )
-		throw new AppError(
-			'unprocessable',
-			'Configure an image provider first (the IGNY8 dashboard → AI providers: ' +
-				'OpenAI-compatible or Runware). Nothing was charged.'
-		);
+	if ( ! openai ) throw imageProviderMissing();
 	const client = openai.client.withOptions( { timeout: IMAGE_TIMEOUT_MS } );
 	try {
 		const res = await client.images.generate( {

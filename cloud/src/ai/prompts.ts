@@ -28,10 +28,38 @@ Return JSON: {"ideas": [{"cluster": "c1", "title": "...", \
 "content_type": "post|page|guide|listicle|comparison|review|how_to"}]}
 
 {clusters}`,
+	generate_content: `Write a {content_type} for the site "{site}" (sector "{sector}") titled "{title}".
+Write in {language} as {author}, tone: {tone}. Style: {style}
+{persona}
+Length: about {target_length} words.
+Target keywords: {keywords}
+Related keywords of its topic: {cluster_keywords}
+Brief: {brief}
+Outline to follow (H2 sections, H3 for lines indented under them):
+{outline}
+{guidance}
+Place up to {images} in-article images where they help the reader, as image sections (ref img-1, img-2, …) \
+with a prompt for the image model, alt text and a caption or null.
+Answer with the article as JSON: title, meta_title (at most 60 characters), meta_description (at most 160), \
+slug, and sections in reading order (heading, paragraph, list, quote, table, image, faq). \
+Start with a paragraph, never the title; no H1; no HTML.`,
+	generate_image_prompts: `Plan the images of the article "{title}" on the site "{site}" (sector "{sector}").
+Summary: {summary}
+Write in {language}; the images should suit a {tone} article. Style: {style}
+Give one featured image and {in_article} in-article images; for each, a prompt for an image model \
+(a concrete scene; no text, letters or logos in the image), alt text in {language} that describes the image \
+for someone who cannot see it, and a short caption in {language} or null.
+In-article images go with these parts of the article, in order:
+{placements}
+Return JSON: {"featured": {"prompt": "...", "alt": "...", "caption": "..."}, \
+"in_article": [{"position": 1, "prompt": "...", "alt": "...", "caption": null}]}`,
+	generate_images: `{prompt}
+An image for the article "{title}" (written in {language}, tone: {tone}). \
+Photographic, natural light; no text, letters or watermarks in the image.`,
 };
 
 export const PLACEHOLDERS: Record< AiFunction, string[] > = {
-	auto_cluster: [ 'site', 'sector', 'language', 'guidance', 'items' ],
+	auto_cluster: [ 'site', 'sector', 'language', 'tone', 'guidance', 'items' ],
 	generate_ideas: [
 		'site',
 		'sector',
@@ -42,6 +70,45 @@ export const PLACEHOLDERS: Record< AiFunction, string[] > = {
 		'guidance',
 		'clusters',
 	],
+	generate_content: [
+		'site',
+		'sector',
+		'title',
+		'content_type',
+		'language',
+		'author',
+		'tone',
+		'style',
+		'persona',
+		'target_length',
+		'keywords',
+		'cluster_keywords',
+		'brief',
+		'outline',
+		'guidance',
+		'images',
+	],
+	generate_image_prompts: [
+		'site',
+		'sector',
+		'title',
+		'summary',
+		'language',
+		'tone',
+		'style',
+		'in_article',
+		'placements',
+	],
+	generate_images: [ 'prompt', 'title', 'kind', 'language', 'tone' ],
+};
+
+/** Placeholders an account's own prompt must keep: the data of the request goes there. */
+export const REQUIRED_PLACEHOLDERS: Record< AiFunction, string[] > = {
+	auto_cluster: [ 'items' ],
+	generate_ideas: [ 'clusters' ],
+	generate_content: [ 'title' ],
+	generate_image_prompts: [ 'title' ],
+	generate_images: [ 'prompt' ],
 };
 
 export async function promptFor(

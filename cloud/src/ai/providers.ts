@@ -276,6 +276,77 @@ export async function chatJson(
 
 export class MalformedOutput extends Error {}
 
+/** Whether a 400 is the provider refusing structured outputs (json_schema), rather than the request itself. */
+function refusesJsonSchema( err: unknown ): boolean {
+	return (
+		err instanceof OpenAI.BadRequestError &&
+		/response_format|json_schema|structured output/i.test( err.message )
+	);
+}
+
+export interface StructuredResult extends Omit< ChatResult, 'json' > {
+	/** The provider refused json_schema: the answer came in json_object mode with the schema in the prompt. */
+	fellBack: boolean;
+}
+
+/**
+ * One chat completion held to a JSON schema (structured outputs). A provider that answers 400 to
+ * `json_schema` is asked once more in json_object mode, with the schema written into the prompt. The raw
+ * text is returned unparsed: the caller reads whatever the model wrote (JSON, Markdown or HTML).
+ */
+export async function chatStructured(
+	provider: TextProvider,
+	system: string,
+	user: string,
+	format: {
+		type: 'json_schema';
+		json_schema: {
+			name: string;
+			strict?: boolean;
+			schema: Record< string, unknown >;
+		};
+	}
+): Promise< StructuredResult > {
+	const ask = (
+		responseFormat:
+			| typeof format
+			| {
+					type: 'json_object';
+			  },
+		prompt: string
+	) =>
+		provider.client.chat.completions.create( {
+			model: provider.textModel,
+			messages: [
+				{ role: 'system', content: system },
+				{ role: 'user', content: prompt },
+			],
+			response_format: responseFormat,
+			temperature: 0.4,
+		} );
+	let res;
+	let fellBack = false;
+	try {
+		res = await ask( format, user );
+	} catch ( err ) {
+		if ( ! refusesJsonSchema( err ) ) throw err;
+		fellBack = true;
+		res = await ask(
+			{ type: 'json_object' },
+			`${ user }\n\nAnswer with one JSON object that follows this JSON schema:\n${ JSON.stringify(
+				format.json_schema.schema
+			) }`
+		);
+	}
+	return {
+		raw: res.choices[ 0 ]?.message?.content ?? '',
+		tokensIn: res.usage?.prompt_tokens ?? 0,
+		tokensOut: res.usage?.completion_tokens ?? 0,
+		model: res.model || provider.textModel,
+		fellBack,
+	};
+}
+
 /** The Settings "Test" button: a tiny real call. */
 export async function testTextProvider( provider: TextProvider ) {
 	const t0 = Date.now();

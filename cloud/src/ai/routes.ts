@@ -12,6 +12,7 @@ import { jsonIds } from '../lib/keyset';
 import type { AiJob } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
+import { publicOrigin } from '../writer/image-files';
 import { cancelJob, createJob } from './engine';
 import { jobOut } from './serialize';
 
@@ -52,7 +53,11 @@ handle(
 					c.get( 'db' ),
 					c.get( 'principal' ),
 					b.function,
-					b.payload
+					b.payload,
+					// Articles point at their images by the Worker's own address, never one a caller gives.
+					b.function === 'generate_content'
+						? { origin: publicOrigin( c.req ) }
+						: {}
 				)
 			),
 			202

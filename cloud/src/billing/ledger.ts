@@ -39,32 +39,46 @@ export class InsufficientCredits extends AppError {
 	}
 }
 
+/** Something a hold takes along with the credits (a task → generating), or refuses with `conflict`. */
+export interface HoldClaim {
+	/** The claiming statement; its WHERE must include `covered` (the balance covers the hold). */
+	statement: ( covered: SQL ) => SQL;
+	conflict: () => AppError;
+}
+
 /**
  * Holds credits for a job, atomically: of many concurrent holds, only those the balance covers succeed.
- * `extra` statements (e.g. the job row) are written in the same transaction, after the hold.
+ * `extra` statements (e.g. the job row) are written in the same transaction, after the hold. With a `claim`,
+ * the claim runs first and the credits are held only if it changed a row: both land or neither does.
  */
 export async function holdCredits(
 	db: Db,
 	accountId: number,
 	amount: number,
 	reference: string,
-	extra: SQL[] = []
+	extra: SQL[] = [],
+	claim?: HoldClaim
 ): Promise< void > {
+	const covered = sql`(SELECT credits FROM ${ accounts } WHERE id = ${ accountId }) >= ${ amount }`;
+	const first = claim ? [ claim.statement( covered ) ] : [];
 	const results = await transaction( db, [
+		...first,
 		sql`UPDATE ${ accounts }
         SET credits = credits - ${ amount }, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-        WHERE id = ${ accountId } AND credits >= ${ amount }`,
+        WHERE id = ${ accountId } AND credits >= ${ amount }${ claim ? sql` AND changes() > 0` : sql`` }`,
 		sql`INSERT INTO ${ creditTransactions } (account_id, type, amount, balance_after, reference, description)
         SELECT id, 'hold', ${ -amount }, credits, ${ reference }, 'Held while the job runs' FROM ${ accounts }
         WHERE id = ${ accountId } AND changes() = 1`,
 		...extra,
 	] );
-	if ( ( results[ 0 ]?.meta.changes ?? 0 ) === 0 ) {
-		const row = await db.get< { credits: number } >(
-			sql`SELECT credits FROM ${ accounts } WHERE id = ${ accountId }`
-		);
-		throw new InsufficientCredits( row?.credits ?? 0, amount );
-	}
+	if ( ( results[ first.length ]?.meta.changes ?? 0 ) > 0 ) return;
+	const row = await db.get< { credits: number } >(
+		sql`SELECT credits FROM ${ accounts } WHERE id = ${ accountId }`
+	);
+	const balance = row?.credits ?? 0;
+	if ( claim && balance >= amount && ! results[ 0 ]?.meta.changes )
+		throw claim.conflict();
+	throw new InsufficientCredits( balance, amount );
 }
 
 export async function balanceOf( db: Db, accountId: number ) {

@@ -207,6 +207,8 @@ export const tasks = sqliteTable(
 		} )
 			.notNull()
 			.default( 'queued' ),
+		/** Why the last generation failed; cleared when the task is generated again. */
+		error: text(),
 		wpPostId: integer(),
 		postUrl: text(),
 		createdAt: now(),

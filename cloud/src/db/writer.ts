@@ -1,7 +1,13 @@
 // Writer tables: content (an article as block markup, made from a task or imported) and its images.
 // Writer tasks live with the Planner's tables (cloud/src/db/planner.ts): ideas become tasks there.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { tasks } from './planner';
 import { accounts, sectors, sites } from './tenancy';
 
@@ -33,7 +39,7 @@ export const content = sqliteTable(
 		/** WordPress block markup. */
 		body: text().notNull().default( '' ),
 		wordCount: integer().notNull().default( 0 ),
-		status: text( { enum: [ 'draft', 'review', 'published' ] } )
+		status: text( { enum: [ 'draft', 'review', 'approved', 'published' ] } )
 			.notNull()
 			.default( 'draft' ),
 		source: text( { enum: [ 'igny8', 'wordpress', 'import' ] } )
@@ -77,6 +83,14 @@ export const images = sqliteTable(
 		contentId: integer()
 			.notNull()
 			.references( () => content.id, { onDelete: 'cascade' } ),
+		/**
+		 * An unguessable name for the image's stable address (`/api/v1/writer/images/file/{ref}`), made with the
+		 * row, so a body can point at an image before the row exists. Rows written by SQL get one from the default.
+		 */
+		ref: text()
+			.notNull()
+			.default( sql`(lower(hex(randomblob(16))))` )
+			.$defaultFn( () => crypto.randomUUID() ),
 		kind: text( { enum: [ 'featured', 'in_article' ] } )
 			.notNull()
 			.default( 'in_article' ),
@@ -100,6 +114,7 @@ export const images = sqliteTable(
 	},
 	( t ) => [
 		index( 'images_content_idx' ).on( t.contentId, t.position, t.id ),
+		uniqueIndex( 'images_ref_idx' ).on( t.ref ),
 		index( 'images_list_idx' ).on(
 			t.accountId,
 			t.siteId,

@@ -32,6 +32,11 @@ export interface Access {
 	 * against the caller before validation, so another account's site answers 404 like a path id.
 	 */
 	site?: 'query' | 'body';
+	/**
+	 * For `public` routes reached through a signed URL (an image file): the signature in the query is the
+	 * authority, refused with 403 when missing, altered or expired. The tenancy probe tests such routes.
+	 */
+	signedUrl?: boolean;
 }
 
 export interface AccessDoc {
@@ -41,6 +46,7 @@ export interface AccessDoc {
 	signed: boolean;
 	params: Record< string, ResourceKind >;
 	site: 'query' | 'body' | null;
+	signedUrl: boolean;
 }
 
 const errorSchema = z.object( {
@@ -84,6 +90,8 @@ interface Spec {
 	response?: z.ZodType;
 	list?: boolean;
 	status?: 200 | 201 | 202;
+	/** A success that is bytes of this media type (e.g. `image/*`), not the JSON envelope. */
+	binary?: string;
 }
 
 export function body< T extends z.ZodType >( schema: T ) {
@@ -194,6 +202,7 @@ export function defineRoute< const S extends Spec >( spec: S ): Defined< S > {
 		signed: spec.access.signed ?? false,
 		params: spec.access.params ?? {},
 		site: spec.access.site ?? null,
+		signedUrl: spec.access.signedUrl ?? false,
 	};
 	const data = spec.response ?? z.object( {} );
 	const status = spec.status ?? 200;
@@ -212,18 +221,37 @@ export function defineRoute< const S extends Spec >( spec: S ): Defined< S > {
 		responses: {
 			[ status ]: {
 				description: 'Success',
-				content: {
-					'application/json': {
-						schema: spec.list
-							? listEnvelope( data )
-							: envelope( data ),
-					},
-				},
+				content: spec.binary
+					? {
+							[ spec.binary ]: {
+								schema: z
+									.string()
+									.openapi( { format: 'binary' } ),
+							},
+						}
+					: {
+							'application/json': {
+								schema: spec.list
+									? listEnvelope( data )
+									: envelope( data ),
+							},
+						},
 			},
 			400: {
 				description: 'Validation error',
 				content: { 'application/json': { schema: errorSchema } },
 			},
+			...( spec.access.signedUrl
+				? {
+						403: {
+							description:
+								'The signature is missing, altered or expired',
+							content: {
+								'application/json': { schema: errorSchema },
+							},
+						},
+					}
+				: {} ),
 			...( spec.access.rule === 'public'
 				? {}
 				: {

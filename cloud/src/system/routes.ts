@@ -10,7 +10,11 @@ import { AppError, notFound } from '../lib/errors';
 import type { AuthorProfile, Sector, Site, Strategy } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
-import { DEFAULT_PROMPTS, PLACEHOLDERS } from '../ai/prompts';
+import {
+	DEFAULT_PROMPTS,
+	PLACEHOLDERS,
+	REQUIRED_PLACEHOLDERS,
+} from '../ai/prompts';
 import { decryptSecret } from '../lib/crypto';
 import {
 	DEFAULT_RUNWARE_MODEL,
@@ -213,10 +217,8 @@ handle(
 	async ( c ) => {
 		const fn = c.req.valid( 'param' ).function;
 		const { prompt } = c.req.valid( 'json' );
-		const missing = PLACEHOLDERS[ fn ].filter(
-			( p ) =>
-				[ 'items', 'clusters' ].includes( p ) &&
-				! prompt.includes( `{${ p }}` )
+		const missing = REQUIRED_PLACEHOLDERS[ fn ].filter(
+			( p ) => ! prompt.includes( `{${ p }}` )
 		);
 		if ( missing.length )
 			throw new AppError(

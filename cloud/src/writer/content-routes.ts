@@ -1,4 +1,5 @@
-// /api/v1/writer/content: list (without bodies), add by hand, get (with the body), change, delete.
+// /api/v1/writer/content: list (without bodies), add by hand, get (with the body), change, delete, and
+// generate image prompts.
 import { z } from '@hono/zod-openapi';
 import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
@@ -9,6 +10,7 @@ import type { Content, Sector, Site } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
 import * as content from './content';
+import { assertOnSite, startEach, startedMessage } from './generation';
 import { contentOut, contentSummaryOut } from './serialize';
 
 export const contentRoutes = createRouter();
@@ -73,6 +75,44 @@ handle(
 handle(
 	contentRoutes,
 	defineRoute( {
+		method: 'post',
+		path: '/writer/content/generate_image_prompts',
+		operationId: 'generateImagePrompts',
+		tags: TAGS,
+		summary:
+			'Write prompts, alt text and captions for the featured and in-article images of content pieces: ' +
+			'one job per piece (1 credit each). Answers 202 with the jobs and the pieces not started',
+		access: { rule: 'credits_spend', site: 'body' },
+		request: { body: body( schemas.generateImagePromptsBody ) },
+		response: schemas.generationStarted,
+		status: 202,
+	} ),
+	async ( c ) => {
+		const b = c.req.valid( 'json' );
+		const site = res( c ).site as Site;
+		const db = c.get( 'db' );
+		await assertOnSite( db, site, 'content', 'content_ids', b.content_ids );
+		const started = await startEach(
+			c.env,
+			db,
+			c.get( 'principal' ),
+			'generate_image_prompts',
+			b.content_ids,
+			( id ) => ( {
+				site_id: site.id,
+				content_id: id,
+				...( b.in_article !== undefined && {
+					in_article: b.in_article,
+				} ),
+			} )
+		);
+		return ok( c, started, 202, startedMessage( started ) );
+	}
+);
+
+handle(
+	contentRoutes,
+	defineRoute( {
 		method: 'get',
 		path: '/writer/content/{id}',
 		operationId: 'getContent',
@@ -93,7 +133,8 @@ handle(
 		operationId: 'updateContent',
 		tags: TAGS,
 		summary:
-			'Change title, meta, body (word count and revision hash follow) or status (draft ↔ review; 409 otherwise)',
+			'Change title, meta, body (word count and revision hash follow) or status (draft ↔ review ↔ approved; ' +
+			'approving completes its task; published only by publishing, 409 otherwise)',
 		access: { rule: 'content_write', params: { id: 'content' } },
 		request: { params: idParams, body: body( schemas.contentUpdateBody ) },
 		response: schemas.content,

@@ -22,10 +22,11 @@ type Status = Content[ 'status' ];
 /** A content row without its body, as lists read it. */
 export type ContentSummary = Omit< Content, 'body' >;
 
-/** By hand content moves between draft and review; `published` is publishing's to set. */
+/** By hand content moves draft ↔ review ↔ approved; `published` is publishing's to set. */
 const MANUAL_MOVES: Record< Status, readonly Status[] > = {
 	draft: [ 'review' ],
-	review: [ 'draft' ],
+	review: [ 'draft', 'approved' ],
+	approved: [ 'review' ],
 	published: [],
 };
 
@@ -197,7 +198,7 @@ export async function updateContent(
 					revisionHash: await revisionHash( stored ),
 				}
 			: {};
-	const [ row ] = await db
+	const update = db
 		.update( content )
 		.set( {
 			...( input.title !== undefined && { title: input.title } ),
@@ -211,9 +212,33 @@ export async function updateContent(
 			...( input.status !== undefined && { status: input.status } ),
 			updatedAt: new Date().toISOString(),
 		} )
-		.where( eq( content.id, item.id ) )
-		.returning();
-	return row!;
+		.where( eq( content.id, item.id ) );
+	const task = taskFollowing( item, input.status );
+	if ( ! task ) {
+		const [ row ] = await update.returning();
+		return row!;
+	}
+	await transaction( db, [ update, task ] );
+	return ( await db.query.content.findFirst( {
+		where: eq( content.id, item.id ),
+	} ) )!;
+}
+
+/**
+ * Approving content completes its task, and taking the approval back returns the task to review, in the
+ * same transaction (a task being generated again is left to its job).
+ */
+function taskFollowing( item: Content, next: Status | undefined ) {
+	if ( item.taskId === null || next === undefined || next === item.status )
+		return null;
+	if ( next === 'approved' )
+		return sql`UPDATE ${ tasks } SET status = 'completed', error = NULL,
+        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      WHERE id = ${ item.taskId } AND status <> 'generating'`;
+	if ( item.status === 'approved' )
+		return sql`UPDATE ${ tasks } SET status = 'review', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      WHERE id = ${ item.taskId } AND status = 'completed'`;
+	return null;
 }
 
 /**

@@ -7,6 +7,7 @@ export const writerTaskOut = ( t: Task ) => ( {
 	content_structure: t.contentStructure ?? null,
 	author_profile_id: t.authorProfileId,
 	target_length: t.targetLength,
+	error: t.error,
 } );
 
 export const contentSummaryOut = ( c: Omit< Content, 'body' > ) => ( {
@@ -32,7 +33,11 @@ export const contentOut = ( c: Content ) => ( {
 	body: c.body,
 } );
 
-export const imageOut = ( i: Image ) => ( {
+/** An image as the API shows it; `signed` is its short-lived URL when its bytes are stored (image-files.ts). */
+export const imageOut = (
+	i: Image,
+	signed?: { url: string; expiresAt: string }
+) => ( {
 	id: i.id,
 	site_id: i.siteId,
 	sector_id: i.sectorId,
@@ -46,6 +51,8 @@ export const imageOut = ( i: Image ) => ( {
 	model: i.model,
 	status: i.status,
 	stored: i.r2Key !== null,
+	url: signed?.url ?? null,
+	url_expires_at: signed?.expiresAt ?? null,
 	error: i.error,
 	created_at: i.createdAt,
 	updated_at: i.updatedAt,

@@ -1,4 +1,4 @@
-// /api/v1/writer/tasks: list, create, get, change, delete (one or many).
+// /api/v1/writer/tasks: list, create, get, change, delete (one or many), generate their articles.
 import { z } from '@hono/zod-openapi';
 import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
@@ -8,6 +8,8 @@ import { listLinks } from '../lib/keyset';
 import type { Sector, Site, Task } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
+import { assertOnSite, startEach, startedMessage } from './generation';
+import { publicOrigin } from './image-files';
 import { writerTaskOut } from './serialize';
 import * as tasks from './tasks';
 
@@ -92,6 +94,40 @@ handle(
 				c.req.valid( 'json' ).ids
 			)
 		)
+);
+
+handle(
+	taskRoutes,
+	defineRoute( {
+		method: 'post',
+		path: '/writer/tasks/generate_content',
+		operationId: 'generateContent',
+		tags: TAGS,
+		summary:
+			'Write the articles of tasks: one generate_content job per task (3 credits each, held per job). ' +
+			'Answers 202 with the jobs and the tasks not started: after the first 402 the rest ' +
+			'(insufficient_credits), a task being generated (conflict), the plan full (plan_limit)',
+		access: { rule: 'credits_spend', site: 'body' },
+		request: { body: body( schemas.generateContentBody ) },
+		response: schemas.generationStarted,
+		status: 202,
+	} ),
+	async ( c ) => {
+		const b = c.req.valid( 'json' );
+		const site = res( c ).site as Site;
+		const db = c.get( 'db' );
+		await assertOnSite( db, site, 'tasks', 'task_ids', b.task_ids );
+		const started = await startEach(
+			c.env,
+			db,
+			c.get( 'principal' ),
+			'generate_content',
+			b.task_ids,
+			( id ) => ( { site_id: site.id, task_id: id } ),
+			{ origin: publicOrigin( c.req ) }
+		);
+		return ok( c, started, 202, startedMessage( started ) );
+	}
 );
 
 handle(

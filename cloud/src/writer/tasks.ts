@@ -244,7 +244,11 @@ export async function updateTask( db: Db, task: Task, input: TaskUpdate ) {
 			...( input.target_length !== undefined && {
 				targetLength: input.target_length,
 			} ),
-			...( input.status !== undefined && { status: input.status } ),
+			// A status moved by hand leaves the last generation's failure behind.
+			...( input.status !== undefined && {
+				status: input.status,
+				...( input.status !== task.status && { error: null } ),
+			} ),
 			updatedAt: new Date().toISOString(),
 		} )
 		// Generation may have claimed the task since it was read: it wins.

@@ -2,8 +2,18 @@
 // stream cannot be read), cancel it. Pure helpers for a job's state live here too (see test/jobs.test.ts).
 import type { Job, JobState, schemas } from '@igny8/shared';
 import type { z } from 'zod';
-import { POLL_INTERVAL_MS, TERMINAL_STATES } from '../store/jobs/constants';
-import { cloud as defaultClient, CloudError, type CloudClient } from './cloud';
+import {
+	BATCH_POLL_INTERVAL_MS,
+	POLL_INTERVAL_MS,
+	TERMINAL_STATES,
+} from '../store/jobs/constants';
+import {
+	cloud as defaultClient,
+	CloudError,
+	itemsOf,
+	type CloudClient,
+	type CloudRequestOptions,
+} from './cloud';
 import { readSse, type SseEvent } from './sse';
 
 export type { Job, JobState };
@@ -143,6 +153,19 @@ export function createJobsApi( client: CloudClient ) {
 			jobOf(
 				await client.get< unknown >( `/ai/jobs/${ id }`, { signal } )
 			),
+		/**
+		 * The account's (or a site's) newest jobs first; `function` narrows them to one AI function.
+		 *
+		 * @param query  site_id, function, state, page_size.
+		 * @param signal Stops the request.
+		 */
+		listJobs: async (
+			query: NonNullable< CloudRequestOptions[ 'query' ] >,
+			signal?: AbortSignal
+		) =>
+			itemsOf< unknown >(
+				await client.get< unknown >( '/ai/jobs', { query, signal } )
+			).filter( isJob ),
 		cancelJob: async ( id: number ) =>
 			jobOf( await client.post< unknown >( `/ai/jobs/${ id }/cancel` ) ),
 		openEvents: (
@@ -264,6 +287,84 @@ export async function followJob(
 		}
 	}
 	return latest;
+}
+
+export type FollowManyOptions = Omit< FollowOptions, 'maxReconnects' >;
+
+/**
+ * Follows several jobs (a generation batch) until all are finished; resolves to their last reports, in
+ * the order given. One job is followed live like followJob(); more are polled together, one request per
+ * round for the newest jobs of their site and function (a browser keeps few connections to one host open,
+ * so a stream per job would starve the page's other requests), and on their own only when that list
+ * no longer holds them.
+ *
+ * @param api     Reads jobs and opens a job's event stream.
+ * @param jobs    The jobs as they were started.
+ * @param options Abort signal, poll interval and a callback for each newer report.
+ */
+export async function followJobs(
+	api: Pick< JobsApi, 'getJob' | 'openEvents' | 'listJobs' >,
+	jobs: readonly Job[],
+	options: FollowManyOptions
+): Promise< Job[] > {
+	if ( jobs.length === 1 ) {
+		return [ await followJob( api, jobs[ 0 ], options ) ];
+	}
+	const {
+		onJob,
+		signal,
+		pollInterval = BATCH_POLL_INTERVAL_MS,
+		maxPollFailures = 5,
+		sleep = wait,
+	} = options;
+	const latest = new Map( jobs.map( ( job ) => [ job.id, job ] ) );
+	const receive = ( job: Job ) => {
+		const current = latest.get( job.id );
+		if ( ! current ) {
+			return;
+		}
+		const merged = mergeJob( current, job );
+		if ( merged !== current ) {
+			latest.set( job.id, merged );
+			onJob( merged );
+		}
+	};
+	const pending = () =>
+		[ ...latest.values() ].filter( ( job ) => ! isTerminal( job.state ) );
+	const functions = new Set( jobs.map( ( job ) => job.function ) );
+	const sites = new Set( jobs.map( ( job ) => job.site_id ) );
+	const query = {
+		function: functions.size === 1 ? jobs[ 0 ].function : undefined,
+		site_id: sites.size === 1 ? jobs[ 0 ].site_id : undefined,
+		page_size: 200,
+	};
+
+	let failures = 0;
+	while ( pending().length > 0 ) {
+		await sleep( pollInterval, signal );
+		try {
+			const seen = new Set< number >();
+			for ( const job of await api.listJobs( query, signal ) ) {
+				seen.add( job.id );
+				receive( job );
+			}
+			for ( const job of pending() ) {
+				if ( ! seen.has( job.id ) ) {
+					receive( await api.getJob( job.id, signal ) );
+				}
+			}
+			failures = 0;
+		} catch ( error ) {
+			if ( isAbort( error ) || signal?.aborted ) {
+				throw abortError();
+			}
+			failures++;
+			if ( ! isTransient( error ) || failures >= maxPollFailures ) {
+				throw error;
+			}
+		}
+	}
+	return jobs.map( ( job ) => latest.get( job.id ) ?? job );
 }
 
 /**

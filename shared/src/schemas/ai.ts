@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { id, listQuery } from './common';
 import { idList } from './planner';
 
-export const AI_FUNCTIONS = [ 'auto_cluster', 'generate_ideas' ] as const;
+export const AI_FUNCTIONS = [
+	'auto_cluster',
+	'generate_ideas',
+	'generate_content',
+	'generate_image_prompts',
+	'generate_images',
+] as const;
 export const JOB_STATES = [
 	'queued',
 	'running',
@@ -44,6 +50,34 @@ export const generateIdeasPayload = z.strictObject( {
 	ideas_per_cluster: z.number().int().min( 1 ).max( 10 ).default( 3 ),
 } );
 
+/** One article for one task (many tasks: one job each, see the Writer's generate_content route). */
+export const generateContentPayload = z.strictObject( {
+	site_id: id,
+	task_id: id,
+} );
+/** Prompts, alt text and captions for a content's featured image and its in-article images. */
+export const generateImagePromptsPayload = z.strictObject( {
+	site_id: id,
+	content_id: id,
+	/** In-article images wanted; default: the body's image placeholders, or 2 when it has none. */
+	in_article: z.number().int().min( 0 ).max( 6 ).optional(),
+} );
+/** Images made from their prompts: the given ones, or every pending or failed image of one content. */
+export const generateImagesPayload = z
+	.strictObject( {
+		site_id: id,
+		content_id: id.optional(),
+		image_ids: idList.max( 50 ).optional(),
+	} )
+	.refine(
+		( p ) =>
+			( p.content_id === undefined ) !== ( p.image_ids === undefined ),
+		{
+			message: 'give content_id or image_ids, not both',
+			path: [ 'image_ids' ],
+		}
+	);
+
 export const jobCreateBody = z.discriminatedUnion( 'function', [
 	z.strictObject( {
 		function: z.literal( 'auto_cluster' ),
@@ -52,6 +86,18 @@ export const jobCreateBody = z.discriminatedUnion( 'function', [
 	z.strictObject( {
 		function: z.literal( 'generate_ideas' ),
 		payload: generateIdeasPayload,
+	} ),
+	z.strictObject( {
+		function: z.literal( 'generate_content' ),
+		payload: generateContentPayload,
+	} ),
+	z.strictObject( {
+		function: z.literal( 'generate_image_prompts' ),
+		payload: generateImagePromptsPayload,
+	} ),
+	z.strictObject( {
+		function: z.literal( 'generate_images' ),
+		payload: generateImagesPayload,
 	} ),
 ] );
 

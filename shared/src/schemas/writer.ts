@@ -5,8 +5,18 @@ import { z } from 'zod';
 import { id, listQuery } from './common';
 import { contentType, idList, task, taskStatus } from './planner';
 import { provider } from './system';
+import { job } from './ai';
 
-export const CONTENT_STATUSES = [ 'draft', 'review', 'published' ] as const;
+/**
+ * draft (written by hand) → review (generated, or sent for review) → approved (a person approved it; its
+ * task is completed) → published (by publishing only).
+ */
+export const CONTENT_STATUSES = [
+	'draft',
+	'review',
+	'approved',
+	'published',
+] as const;
 export const CONTENT_SOURCES = [ 'igny8', 'wordpress', 'import' ] as const;
 export const IMAGE_KINDS = [ 'featured', 'in_article' ] as const;
 export const IMAGE_STATUSES = [
@@ -65,6 +75,8 @@ export const writerTask = task.extend( {
 	author_profile_id: z.number().nullable(),
 	/** Words the article should have; null: the generator's default. */
 	target_length: z.number().nullable(),
+	/** Why the last generation failed (status failed); null otherwise. */
+	error: z.string().nullable(),
 } );
 
 const taskFields = {
@@ -169,7 +181,10 @@ export const contentCreateBody = z.strictObject( {
 	status: z.enum( [ 'draft', 'review' ] ).optional(),
 	source: z.literal( 'import' ).optional(),
 } );
-/** Status moves draft ↔ review here; `published` comes only from publishing (409 otherwise). */
+/**
+ * Status moves here between draft, review and approved (approving completes the content's task); `published`
+ * comes only from publishing (409 otherwise).
+ */
 export const contentUpdateBody = z.strictObject( {
 	title: title.optional(),
 	meta_title: metaTitle.nullable().optional(),
@@ -215,8 +230,12 @@ export const image = z.object( {
 	provider: provider.nullable(),
 	model: z.string().nullable(),
 	status: imageStatus,
-	/** Whether the bytes are stored (served later through short-lived signed URLs). */
+	/** Whether the bytes are stored. */
 	stored: z.boolean(),
+	/** A short-lived signed URL of the bytes (no sign-in needed while it lasts); null until stored. */
+	url: z.string().nullable(),
+	/** When `url` stops working. */
+	url_expires_at: z.string().nullable(),
 	error: z.string().nullable(),
 	created_at: z.string(),
 	updated_at: z.string(),
@@ -244,8 +263,40 @@ export const imageListQuery = listQuery.extend( {
 	ordering: z.enum( IMAGE_ORDERINGS ).optional(),
 } );
 
+// Generation ------------------------------------------------------------------------------------------
+
+/** Most items one generation request starts (one job each). */
+export const GENERATION_BATCH_MAX = 50;
+
+/** Generate articles for tasks: one generate_content job per task, each with its own hold. */
+export const generateContentBody = z.strictObject( {
+	site_id: id,
+	task_ids: idList.max( GENERATION_BATCH_MAX ),
+} );
+/** Generate image prompts for content pieces: one generate_image_prompts job per piece. */
+export const generateImagePromptsBody = z.strictObject( {
+	site_id: id,
+	content_ids: idList.max( GENERATION_BATCH_MAX ),
+	in_article: z.number().int().min( 0 ).max( 6 ).optional(),
+} );
+/**
+ * The jobs a generation request started, and the items it could not start (with the error each got, e.g.
+ * 402 when the credits ran out part way, 409 for a task already being generated).
+ */
+export const generationStarted = z.object( {
+	jobs: z.array( job ),
+	not_started: z.array(
+		z.object( {
+			id: z.number(),
+			code: z.string(),
+			message: z.string(),
+		} )
+	),
+} );
+
 export type WriterTask = z.infer< typeof writerTask >;
 export type ContentStructure = z.infer< typeof contentStructure >;
 export type ContentSummary = z.infer< typeof contentSummary >;
 export type Content = z.infer< typeof content >;
 export type Image = z.infer< typeof image >;
+export type GenerationStarted = z.infer< typeof generationStarted >;

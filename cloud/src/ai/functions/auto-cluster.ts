@@ -1,12 +1,13 @@
 // auto_cluster with AI: the algorithmic pass first (free, fast), then the model names the clusters, merges
 // near-duplicates and places leftovers, in batches so a sector of thousands of keywords works.
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { clusterKeywords, schemas } from '@igny8/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { canSeeSite } from '../../lib/principal';
 import { clusteringInput, clusterStatements } from '../../planner/auto-cluster';
 import { fill, promptFor } from '../prompts';
+import { guidanceFor, voiceFor } from '../voice';
 import { MalformedOutput } from '../providers';
 import type { AiFunctionDef, Batch } from '../types';
 
@@ -120,9 +121,11 @@ export const autoClusterAi: AiFunctionDef< Payload, State, Parsed > = {
 			} ) ),
 		];
 		const template = await promptFor( db, job.accountId, 'auto_cluster' );
-		const strategy = await db.get< { guidance: string } >(
-			sql`SELECT guidance FROM strategies WHERE sector_id = ${ sector.id } ORDER BY id LIMIT 1`
-		);
+		// Cluster names are read by people: in the language the sector's content is written in.
+		const voice = await voiceFor( db, site.accountId, {
+			sectorId: sector.id,
+		} );
+		const guidance = await guidanceFor( db, sector.id );
 		const batches: Batch[] = [];
 		for ( let i = 0; i < items.length; i += ITEMS_PER_BATCH ) {
 			const slice = items.slice( i, i + ITEMS_PER_BATCH );
@@ -138,10 +141,9 @@ export const autoClusterAi: AiFunctionDef< Payload, State, Parsed > = {
 				prompt: fill( template, {
 					site: site.name,
 					sector: sector.name,
-					language: 'English',
-					guidance: strategy?.guidance
-						? `Strategy: ${ strategy.guidance }`
-						: '',
+					language: voice.language,
+					tone: voice.tone,
+					guidance,
 					items: lines.join( '\n' ),
 				} ),
 				refs: Object.fromEntries(

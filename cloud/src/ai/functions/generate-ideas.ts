@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { jsonIds } from '../../lib/keyset';
 import { canSeeSite } from '../../lib/principal';
 import { fill, promptFor } from '../prompts';
+import { guidanceFor, voiceFor } from '../voice';
 import { MalformedOutput } from '../providers';
 import type { AiFunctionDef, Batch } from '../types';
 
@@ -124,14 +125,6 @@ export const generateIdeasAi: AiFunctionDef< Payload, State, Parsed > = {
 				.map( ( k ) => k.keyword ),
 		} ) );
 		const template = await promptFor( db, job.accountId, 'generate_ideas' );
-		const profile = await db.get< {
-			tone: string | null;
-			language: string;
-			style: string | null;
-		} >(
-			sql`SELECT tone, language, style FROM author_profiles WHERE account_id = ${ job.accountId }
-				ORDER BY is_default DESC, id LIMIT 1`
-		);
 		const batches: Batch[] = [];
 		for ( let i = 0; i < infos.length; i += CLUSTERS_PER_BATCH ) {
 			const slice = infos.slice( i, i + CLUSTERS_PER_BATCH );
@@ -139,20 +132,16 @@ export const generateIdeasAi: AiFunctionDef< Payload, State, Parsed > = {
 			const sector = await db.get< { name: string } >(
 				sql`SELECT name FROM sectors WHERE id = ${ sectorId }`
 			);
-			const strategy = await db.get< { guidance: string } >(
-				sql`SELECT guidance FROM strategies WHERE sector_id = ${ sectorId } ORDER BY id LIMIT 1`
-			);
+			const voice = await voiceFor( db, site.accountId, { sectorId } );
 			batches.push( {
 				prompt: fill( template, {
 					site: site.name,
 					sector: sector?.name ?? '',
 					ideas_per_cluster: payload.ideas_per_cluster,
-					language: profile?.language ?? 'English',
-					tone: profile?.tone ?? 'clear and helpful',
-					style: profile?.style ?? 'concrete, skimmable, no filler',
-					guidance: strategy?.guidance
-						? `Strategy: ${ strategy.guidance }`
-						: '',
+					language: voice.language,
+					tone: voice.tone,
+					style: voice.style,
+					guidance: await guidanceFor( db, sectorId ),
 					clusters: slice
 						.map(
 							( c ) =>

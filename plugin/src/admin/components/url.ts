@@ -3,6 +3,13 @@ import { useEffect, useState } from '@wordpress/element';
 
 const CHANGE_EVENT = 'igny8:navigate';
 
+/** The menu slugs of the Writer's pages (plugin/php/class-admin.php, app_pages()). */
+export const WRITER_PAGES = {
+	tasks: 'igny8-tasks',
+	content: 'igny8-content',
+	images: 'igny8-images',
+} as const;
+
 /**
  * `admin.php?page={page}&…`, relative to wp-admin like WordPress's own menu links.
  *

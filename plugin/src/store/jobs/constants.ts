@@ -35,6 +35,7 @@ export const CREDIT_COSTS = {
 	auto_cluster: { per: 30, min: 1 },
 	generate_ideas: { per: 1, min: 1 },
 	generate_content: { per: 1 / 3, min: 3 },
+	generate_image_prompts: { per: 1, min: 1 },
 	generate_images: { per: 1, min: 1 },
 	reparse: { per: 1, min: 1 },
 } as const satisfies {
@@ -66,3 +67,5 @@ export const MAX_IDEA_CLUSTERS = 200;
 
 /** How often a job is asked for its state when its event stream cannot be read. */
 export const POLL_INTERVAL_MS = 1000;
+/** How often the jobs of a batch (several followed together) are asked for. */
+export const BATCH_POLL_INTERVAL_MS = 1500;

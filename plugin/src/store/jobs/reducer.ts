@@ -1,8 +1,9 @@
 import { isTerminal, mergeJob } from '../../api/jobs';
 import type { Action } from './actions';
-import type { JobRun, JobsState } from './types';
+import { pairJobs } from './batch';
+import type { JobBatch, JobRun, JobsState } from './types';
 
-export const INITIAL_STATE: JobsState = { runs: {} };
+export const INITIAL_STATE: JobsState = { runs: {}, batches: {} };
 
 const NEW_RUN: JobRun = {
 	starting: true,
@@ -26,6 +27,132 @@ function update(
 	return next === run
 		? state
 		: { ...state, runs: { ...state.runs, [ key ]: next } };
+}
+
+function updateBatch(
+	state: JobsState,
+	key: string,
+	change: ( batch: JobBatch ) => JobBatch
+): JobsState {
+	const batch = state.batches[ key ];
+	if ( ! batch ) {
+		return state;
+	}
+	const next = change( batch );
+	return next === batch
+		? state
+		: { ...state, batches: { ...state.batches, [ key ]: next } };
+}
+
+/**
+ * The batch with a newer report on one of its jobs; the same batch when the report is not newer.
+ *
+ * @param batch The batch.
+ * @param job   The report.
+ */
+function receiveIntoBatch( batch: JobBatch, job: JobRun[ 'job' ] ): JobBatch {
+	if ( ! job ) {
+		return batch;
+	}
+	const index = batch.items.findIndex( ( item ) => item.job?.id === job.id );
+	if ( index < 0 ) {
+		return batch;
+	}
+	const current = batch.items[ index ];
+	const merged = mergeJob( current.job, job );
+	if ( merged === current.job ) {
+		return batch;
+	}
+	const items = batch.items.map( ( item, at ) =>
+		at === index ? { ...item, job: merged } : item
+	);
+	const running = items.some(
+		( item ) => item.job && ! isTerminal( item.job.state )
+	);
+	return {
+		...batch,
+		items,
+		// Once every job ended, a pending cancel and the troubles of following no longer matter.
+		cancelling: running ? batch.cancelling : false,
+		followError: running ? batch.followError : null,
+	};
+}
+
+function batchesReducer( state: JobsState, action: Action ): JobsState {
+	switch ( action.type ) {
+		case 'BATCH_STARTING':
+			return {
+				...state,
+				batches: {
+					...state.batches,
+					[ action.key ]: {
+						starting: true,
+						items: action.subjects.map( ( subject ) => ( {
+							...subject,
+							job: null,
+							notStarted: null,
+						} ) ),
+						startError: null,
+						followError: null,
+						cancelling: false,
+						cancelError: null,
+					},
+				},
+			};
+
+		case 'BATCH_START_FAILED':
+			return updateBatch( state, action.key, ( batch ) => ( {
+				...batch,
+				starting: false,
+				startError: action.error,
+			} ) );
+
+		case 'BATCH_STARTED':
+			return updateBatch( state, action.key, ( batch ) => ( {
+				...batch,
+				starting: false,
+				items: pairJobs( batch.items, action.started ),
+			} ) );
+
+		case 'RECEIVE_BATCH_JOB':
+			return updateBatch( state, action.key, ( batch ) =>
+				receiveIntoBatch( batch, action.job )
+			);
+
+		case 'BATCH_FOLLOW_FAILED':
+			return updateBatch( state, action.key, ( batch ) => ( {
+				...batch,
+				followError: action.error,
+			} ) );
+
+		case 'BATCH_FOLLOWING':
+			return updateBatch( state, action.key, ( batch ) =>
+				batch.followError ? { ...batch, followError: null } : batch
+			);
+
+		case 'BATCH_CANCELLING':
+			return updateBatch( state, action.key, ( batch ) => ( {
+				...batch,
+				cancelling: true,
+				cancelError: null,
+			} ) );
+
+		case 'BATCH_CANCELLED':
+			return updateBatch( state, action.key, ( batch ) => ( {
+				...batch,
+				cancelling: false,
+				cancelError: action.error,
+			} ) );
+
+		case 'DISMISS_BATCH': {
+			if ( ! state.batches[ action.key ] ) {
+				return state;
+			}
+			const { [ action.key ]: dismissed, ...batches } = state.batches;
+			return { ...state, batches };
+		}
+	}
+	return state;
 }
 
 export default function reducer(
@@ -98,5 +225,5 @@ export default function reducer(
 			return { ...state, runs };
 		}
 	}
-	return state;
+	return batchesReducer( state, action );
 }

@@ -1,5 +1,5 @@
 import { isTerminal } from '../../api/jobs';
-import type { Job, JobRun, JobsState } from './types';
+import type { Job, JobBatch, JobRun, JobsState } from './types';
 
 export function getRun( state: JobsState, key: string ): JobRun | null {
 	return state.runs[ key ] ?? null;
@@ -25,5 +25,29 @@ export function isActive( state: JobsState, key: string ): boolean {
 		( run.job !== null &&
 			! isTerminal( run.job.state ) &&
 			! run.followError )
+	);
+}
+
+export function getBatch( state: JobsState, key: string ): JobBatch | null {
+	return state.batches[ key ] ?? null;
+}
+
+/**
+ * Whether the batch of `key` is starting or one of its jobs still runs: no second batch should start.
+ *
+ * @param state Store state.
+ * @param key   What the batch is for.
+ */
+export function isBatchActive( state: JobsState, key: string ): boolean {
+	const batch = state.batches[ key ];
+	if ( ! batch ) {
+		return false;
+	}
+	return (
+		batch.starting ||
+		( ! batch.followError &&
+			batch.items.some(
+				( item ) => item.job !== null && ! isTerminal( item.job.state )
+			) )
 	);
 }

@@ -94,6 +94,29 @@ const COUNTS: ReadonlyArray< [ string, Counter ] > = [
 			),
 	],
 	[
+		'generated',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of images */
+				_n( '%s image made', '%s images made', n, 'igny8' ),
+				n.toLocaleString()
+			),
+	],
+	[
+		'failed',
+		( n ) =>
+			sprintf(
+				/* translators: %s: number of images */
+				_n(
+					'%s could not be made',
+					'%s could not be made',
+					n,
+					'igny8'
+				),
+				n.toLocaleString()
+			),
+	],
+	[
 		'ideas_created',
 		( n ) =>
 			sprintf(
@@ -190,4 +213,94 @@ export function priceLabel( credits: number ): string {
 		_n( 'about %s credit', 'about %s credits', credits, 'igny8' ),
 		credits.toLocaleString()
 	);
+}
+
+/** What the cloud answered for an item of a batch it did not start. */
+export interface NotStartedAnswer {
+	code: string;
+	message: string;
+}
+
+/**
+ * Why a batch item got no job, for its row: the cloud's message, or words for a code it sent without one.
+ *
+ * @param notStarted The code and message the cloud answered for the item.
+ */
+export function notStartedReason( notStarted: NotStartedAnswer ): string {
+	if ( notStarted.message ) {
+		return notStarted.message;
+	}
+	switch ( notStarted.code ) {
+		case 'insufficient_credits':
+			return __( 'Not enough credits.', 'igny8' );
+		case 'conflict':
+			return __( 'Already being worked on.', 'igny8' );
+		case 'not_found':
+			return __( 'It no longer exists.', 'igny8' );
+	}
+	return __( 'Not started.', 'igny8' );
+}
+
+/** The counts of a batch its summary reads (store/jobs/batch.ts, batchProgress()). */
+export interface BatchCounts {
+	started: number;
+	finished: number;
+	succeeded: number;
+	failed: number;
+	cancelled: number;
+	notStarted: number;
+}
+
+/**
+ * Where a batch is, in words: "2 of 5 done", then how many failed, were cancelled or did not start.
+ *
+ * @param progress The batch's counts.
+ */
+export function batchSummary( progress: BatchCounts ): string {
+	const parts: string[] = [
+		sprintf(
+			/* translators: 1: jobs that ended, 2: jobs started */
+			__( '%1$s of %2$s done', 'igny8' ),
+			progress.finished.toLocaleString(),
+			progress.started.toLocaleString()
+		),
+	];
+	if ( progress.failed ) {
+		parts.push(
+			sprintf(
+				/* translators: %s: number of jobs */
+				_n( '%s failed', '%s failed', progress.failed, 'igny8' ),
+				progress.failed.toLocaleString()
+			)
+		);
+	}
+	if ( progress.cancelled ) {
+		parts.push(
+			sprintf(
+				/* translators: %s: number of jobs */
+				_n(
+					'%s cancelled',
+					'%s cancelled',
+					progress.cancelled,
+					'igny8'
+				),
+				progress.cancelled.toLocaleString()
+			)
+		);
+	}
+	if ( progress.notStarted ) {
+		parts.push(
+			sprintf(
+				/* translators: %s: number of items */
+				_n(
+					'%s not started',
+					'%s not started',
+					progress.notStarted,
+					'igny8'
+				),
+				progress.notStarted.toLocaleString()
+			)
+		);
+	}
+	return parts.join( ', ' );
 }

@@ -1,4 +1,4 @@
-// The frame of every Planner page: title, sector picker, and the page only once a sector is chosen.
+// The frame of every Planner and Writer page: title, sector picker, and the page only once a sector is chosen.
 import { Flex, FlexItem, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
@@ -15,6 +15,8 @@ interface Props {
 	children: ReactNode;
 	/** Called before another sector is chosen, e.g. to leave a detail view of the old one. */
 	onSectorChange?: () => void;
+	/** What a user who may only look reads at the top (the Planner's words by default). */
+	readOnlyMessage?: string;
 }
 
 export default function PlannerPage( {
@@ -22,6 +24,7 @@ export default function PlannerPage( {
 	initial,
 	children,
 	onSectorChange,
+	readOnlyMessage,
 }: Props ) {
 	if ( ! initial.connected || initial.siteId === null ) {
 		return (
@@ -32,7 +35,11 @@ export default function PlannerPage( {
 		);
 	}
 	return (
-		<ConnectedPage title={ title } onSectorChange={ onSectorChange }>
+		<ConnectedPage
+			title={ title }
+			onSectorChange={ onSectorChange }
+			readOnlyMessage={ readOnlyMessage }
+		>
 			{ children }
 		</ConnectedPage>
 	);
@@ -42,6 +49,7 @@ function ConnectedPage( {
 	title,
 	children,
 	onSectorChange,
+	readOnlyMessage,
 }: Omit< Props, 'initial' > ) {
 	const { sectors, sectorId, loading, error, readOnly } = useSelect(
 		( select ) => {
@@ -112,10 +120,11 @@ function ConnectedPage( {
 			<hr className="wp-header-end" />
 			{ readOnly && (
 				<Notice status="info" isDismissible={ false }>
-					{ __(
-						'You can view this plan. Changing it takes an editor’s role.',
-						'igny8'
-					) }
+					{ readOnlyMessage ??
+						__(
+							'You can view this plan. Changing it takes an editor’s role.',
+							'igny8'
+						) }
 				</Notice>
 			) }
 			{ body }

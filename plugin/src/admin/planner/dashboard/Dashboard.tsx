@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import { store as plannerStore } from '../../../store/planner';
 import type { PlannerSummary } from '../../../store/planner/types';
 import ErrorNotice from '../../components/ErrorNotice';
-import { adminPageUrl } from '../../components/url';
+import { adminPageUrl, WRITER_PAGES } from '../../components/url';
 import { formatNumber } from '../common/format';
 import {
 	anyClusterStatus,
@@ -109,6 +109,10 @@ export default function Dashboard() {
 					total={ summary.tasks.total }
 					byStatus={ summary.tasks.by_status }
 					label={ anyTaskStatus }
+					link={ [
+						adminPageUrl( WRITER_PAGES.tasks ),
+						__( 'Manage tasks in the Writer', 'igny8' ),
+					] }
 					testId="igny8-summary-tasks"
 				/>
 			</div>

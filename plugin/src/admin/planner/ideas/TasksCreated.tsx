@@ -1,10 +1,11 @@
 import { Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { _n, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { store as plannerStore } from '../../../store/planner';
+import { adminPageUrl, WRITER_PAGES } from '../../components/url';
 import { anyTaskStatus } from '../common/labels';
 
-/** "N tasks created" with each task's title, after Create tasks. */
+/** "N tasks created" with each task's title and a link to them in the Writer, after Create tasks. */
 export default function TasksCreated() {
 	const result = useSelect(
 		( select ) => select( plannerStore ).getLastCreatedTasks(),
@@ -54,6 +55,13 @@ export default function TasksCreated() {
 							</li>
 						) ) }
 					</ul>
+				) }
+				{ result.created > 0 && (
+					<p style={ { margin: '4px 0 0' } }>
+						<a href={ adminPageUrl( WRITER_PAGES.tasks ) }>
+							{ __( 'Open them in the Writer', 'igny8' ) } →
+						</a>
+					</p>
 				) }
 			</div>
 		</Notice>

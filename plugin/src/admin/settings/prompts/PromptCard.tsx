@@ -4,21 +4,8 @@ import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Prompt } from '../../../api/system';
 import { formatTimestamp } from '../format';
+import { functionLabel } from './labels';
 import { placeholderToken } from './placeholders';
-
-export function functionLabel( fn: string ): string {
-	switch ( fn ) {
-		case 'auto_cluster':
-			return __( 'Clustering keywords', 'igny8' );
-		case 'generate_ideas':
-			return __( 'Generating ideas', 'igny8' );
-		case 'generate_content':
-			return __( 'Writing content', 'igny8' );
-		case 'generate_image_prompts':
-			return __( 'Image prompts', 'igny8' );
-	}
-	return fn;
-}
 
 export default function PromptCard( { prompt }: { prompt: Prompt } ) {
 	const id = `igny8-prompt-${ prompt.function }`;

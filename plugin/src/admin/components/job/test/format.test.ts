@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	batchSummary,
+	notStartedReason,
 	phaseLabel,
 	priceLabel,
 	resultFacts,
@@ -153,5 +155,45 @@ describe( 'why a job did not start', () => {
 		expect( startProblem( error( 403, 'forbidden' ) ) ).toEqual( {
 			kind: 'other',
 		} );
+	} );
+} );
+
+describe( 'a batch in words', () => {
+	it( 'says how many of the started jobs are done, then what went wrong', () => {
+		expect(
+			batchSummary( {
+				started: 5,
+				finished: 2,
+				succeeded: 2,
+				failed: 0,
+				cancelled: 0,
+				notStarted: 0,
+			} )
+		).toBe( '2 of 5 done' );
+		expect(
+			batchSummary( {
+				started: 4,
+				finished: 4,
+				succeeded: 1,
+				failed: 2,
+				cancelled: 1,
+				notStarted: 1,
+			} )
+		).toBe( '4 of 4 done, 2 failed, 1 cancelled, 1 not started' );
+	} );
+
+	it( 'gives the cloud’s reason an item did not start, or words for its code', () => {
+		expect(
+			notStartedReason( {
+				code: 'conflict',
+				message: 'Already generating',
+			} )
+		).toBe( 'Already generating' );
+		expect(
+			notStartedReason( { code: 'insufficient_credits', message: '' } )
+		).toBe( 'Not enough credits.' );
+		expect( notStartedReason( { code: 'odd', message: '' } ) ).toBe(
+			'Not started.'
+		);
 	} );
 } );
