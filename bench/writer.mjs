@@ -110,7 +110,7 @@ try {
 	// 1. The provider alone, with the very request the cloud sent for an article.
 	const last = await (
 		await fetch(
-			`${ fake.url }/__last?route=chat&contains=${ encodeURIComponent( 'Espresso grinder guide' ) }`
+			`${ new URL( fake.url ).origin }/__last?route=chat&contains=${ encodeURIComponent( 'Espresso grinder guide' ) }`
 		)
 	).json();
 	const bare = [];
