@@ -1,9 +1,10 @@
 // The Writer's wp-admin screens (Tasks, Content, Images). First as WordPress serves them: one root div and
 // one script per screen, only on that screen, listed in the IGNY8 menu for edit_posts and up, with the
 // translations of the chunks a screen loads later inlined before its script. Then in Chromium, built for
-// real, against the local cloud: tasks, content review and images as a user drives them, and a lazy
-// chunk's strings in the user's language. The cloud's AI routes are stood in for where a test needs a job
-// to run (the full generate → review → approve flow with the stand-in model is e2e/'s).
+// real, against the local cloud (wrangler dev) whose AI provider is the stand-in OpenAI server, the only
+// fake: lists, filters, editors, batch progress, the image grid and read-only roles as a user drives them,
+// with jobs that really run, and a lazy chunk's strings in the user's language (the whole tasks → approve
+// flow is e2e/'s).
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { startFakeOpenAi } from '../../cloud/test/fake-openai.mjs';
 import { launch, wpLogin } from '../../e2e/browser.mjs';
 import { startStack } from '../../scripts/dev/stack.mjs';
 import { freePort, runPhp } from '../../scripts/wp/env.mjs';
@@ -348,26 +350,24 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 } );
 
 describe( 'in Chromium, against the local cloud (the real build)', () => {
-	/* global HTMLImageElement -- evaluate() callbacks run in the page, not in Node */
 	const WP_PASSWORD = 'writer-admin-pass';
-	/** A 1×1 PNG for the stood-in image files. */
-	const PNG = Buffer.from(
-		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-		'base64'
-	);
-	const CORS = {
-		'access-control-allow-origin': '*',
-		'access-control-allow-headers': 'authorization, content-type, accept',
-		'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-	};
+	/** The account's text model; the stand-in writes articles and image prompts from the prompt. */
+	const TEXT_MODEL = 'gpt-4o-mini';
+	const BEST = 'Best trail running shoes for wet rock';
+	const CLEAN = 'How to clean trail shoes';
+	/** A signed image URL as the cloud makes it: the image's stable address, an expiry and an HMAC. */
+	const SIGNED_FILE =
+		/\/api\/v1\/writer\/images\/file\/[\w-]+\?exp=(\d+)&sig=[0-9a-f]{64}$/;
 
+	let fake;
 	let stack;
 	let stateDir;
 	let browser;
 	let page;
 	let siteId;
-	let sectorId;
+	/** The generated pieces of BEST and CLEAN, as the cloud stores them. */
 	let content;
+	let cleanContent;
 	const contexts = [];
 
 	async function cloud( method, route, body ) {
@@ -387,128 +387,76 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 		return json.data ?? json;
 	}
 
+	/** Points the account's OpenAI-compatible provider at the stand-in, with a model that picks its behaviour. */
+	const useModel = ( textModel ) =>
+		cloud( 'PUT', '/system/integrations/openai', {
+			api_key: 'sk-test-writer-pages',
+			base_url: fake.url,
+			text_model: textModel,
+			image_model: 'gpt-image-1',
+		} );
+
+	const taskNamed = async ( title ) =>
+		(
+			await cloud( 'GET', `/writer/tasks?site_id=${ siteId }` )
+		).results.find( ( task ) => task.title === title );
+	const contentOf = async ( taskId ) => {
+		const { results } = await cloud(
+			'GET',
+			`/writer/content?site_id=${ siteId }&task_id=${ taskId }`
+		);
+		assert.equal( results.length, 1, `one piece of task ${ taskId }` );
+		return cloud( 'GET', `/writer/content/${ results[ 0 ].id }` );
+	};
+	const imagesOf = async ( contentId ) =>
+		(
+			await cloud(
+				'GET',
+				`/writer/images?site_id=${ siteId }&content_id=${ contentId }&ordering=position`
+			)
+		).results;
+
 	/** The list table once it finished loading. */
 	const settled = ( target ) =>
 		target.locator( 'table.igny8-table[aria-busy="false"]' ).waitFor();
 	/** A notice's words on the page (not the screen reader's copy WordPress keeps of them). */
-	const notice = ( target, text ) =>
+	const notice = ( target, words ) =>
 		target
 			.locator( '.components-notice' )
-			.getByText( text, { exact: true } )
+			.getByText( words, { exact: true } )
 			.waitFor();
+	const text = async ( locator ) =>
+		( await locator.textContent() ).replace( /\s+/g, ' ' ).trim();
+	/** Jobs run in the cloud's queue: a batch or a job may take a few seconds to end. */
+	const JOB_TIMEOUT = 30_000;
 
-	const admin = ( slug, extra = '' ) =>
-		`${ stack.wpUrl }/wp-admin/admin.php?page=${ slug }${ extra }`;
-	const fileUrl = ( ref ) =>
-		`${ stack.cloudUrl }/api/v1/writer/images/file/${ ref }`;
-
-	/** A cloud answer as a routed request's response (cross-origin, so with CORS headers). */
-	const answer = ( route, status, json ) =>
-		route.request().method() === 'OPTIONS'
-			? route.fulfill( { status: 204, headers: CORS } )
-			: route.fulfill( {
-					status,
-					headers: CORS,
-					contentType: 'application/json',
-					body: JSON.stringify( {
-						success: true,
-						request_id: 'stand-in',
-						...json,
-					} ),
-				} );
-
-	function fakeJob( fields ) {
-		return {
-			id: 9000,
-			site_id: siteId,
-			function: 'generate_content',
-			state: 'queued',
-			phase: 'INIT',
-			percentage: 0,
-			message: null,
-			model: 'stand-in',
-			tokens_in: 0,
-			tokens_out: 0,
-			cost_usd: 0,
-			credits_held: 3,
-			credits_charged: 0,
-			result: null,
-			error: null,
-			steps: [],
-			attempts: 1,
-			created_at: new Date().toISOString(),
-			started_at: null,
-			finished_at: null,
-			...fields,
-		};
+	/** Waits until an <img> has loaded a picture (its signed URL answered with image bytes). */
+	async function loads( img, what ) {
+		await img.waitFor();
+		const until = Date.now() + 10_000;
+		for (;;) {
+			const width = await img.evaluate( ( el ) =>
+				el.complete ? el.naturalWidth : -1
+			);
+			assert.notEqual( width, 0, `${ what }: the picture is broken` );
+			if ( width > 0 ) {
+				return;
+			}
+			assert.ok( Date.now() < until, `${ what }: still loading` );
+			await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
+		}
 	}
 
-	function fakeImage( fields ) {
-		return {
-			id: 1,
-			site_id: siteId,
-			sector_id: sectorId,
-			content_id: content.id,
-			kind: 'featured',
-			prompt: 'A trail shoe gripping a wet rock',
-			alt: 'A trail shoe on a wet rock',
-			caption: null,
-			position: 0,
-			provider: 'openai',
-			model: 'stand-in',
-			status: 'generated',
-			stored: true,
-			url: null,
-			url_expires_at: null,
-			error: null,
-			created_at: '2026-01-01T00:00:00Z',
-			updated_at: '2026-01-01T00:00:00Z',
-			...fields,
-		};
-	}
-
-	/** Image files asked for (by their ref) through a signed URL. */
-	const files = [];
-
-	async function waitFor( check, what, timeout = 10_000 ) {
+	async function waitUntil( check, what, timeout = 10_000 ) {
 		const until = Date.now() + timeout;
-		while ( ! check() ) {
+		while ( ! ( await check() ) ) {
 			assert.ok( Date.now() < until, what );
 			await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
 		}
 	}
 
-	/** The stood-in images of a list, and their files (a real PNG) behind signed URLs. */
-	async function serveImages( target, images ) {
-		await target.route( /\/api\/v1\/writer\/images\/file\//, ( route ) => {
-			const url = new URL( route.request().url() );
-			if ( url.searchParams.get( 'sig' ) ) {
-				files.push( url.pathname.split( '/' ).pop() );
-			}
-			return route.fulfill( {
-				status: 200,
-				headers: CORS,
-				contentType: 'image/png',
-				body: PNG,
-			} );
-		} );
-		let calls = 0;
-		await target.route( /\/api\/v1\/writer\/images\?/, ( route ) => {
-			calls++;
-			return answer( route, 200, {
-				count: images().length,
-				next: null,
-				previous: null,
-				results: images(),
-			} );
-		} );
-		return () => calls;
-	}
-
-	const signed = ( ref, seconds = 900 ) => ( {
-		url: `${ fileUrl( ref ) }?exp=${ Math.floor( Date.now() / 1000 ) + seconds }&sig=stand-in`,
-		url_expires_at: new Date( Date.now() + seconds * 1000 ).toISOString(),
-	} );
+	const admin = ( slug, extra = '' ) =>
+		`${ stack.wpUrl }/wp-admin/admin.php?page=${ slug }${ extra }`;
 
 	async function newPage( login, password ) {
 		const context = await browser.newContext();
@@ -535,6 +483,7 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 			existsSync( path.join( PLUGIN_DIR, 'build', 'tasks.asset.php' ) ),
 			'the plugin is built (npm run build)'
 		);
+		fake = await startFakeOpenAi();
 		stateDir = await mkdtemp( path.join( tmpdir(), 'igny8-writer-' ) );
 		stack = await startStack( {
 			stateDir,
@@ -544,25 +493,12 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 			wpPassword: WP_PASSWORD,
 		} );
 		siteId = stack.demo.site.id;
+		await useModel( TEXT_MODEL );
 		const sectors = await cloud( 'GET', `/auth/sites/${ siteId }/sectors` );
-		sectorId = sectors.results[ 0 ].id;
-		content = await cloud( 'POST', '/writer/content', {
-			site_id: siteId,
-			sector_id: sectorId,
-			title: 'Trail shoes that grip',
-			status: 'review',
-			body: [
-				'<!-- wp:paragraph -->\n<p>Wet rock asks a lot of a sole.</p>\n<!-- /wp:paragraph -->',
-				'<!-- wp:heading -->\n<h2 class="wp-block-heading">Grip on wet rock</h2>\n<!-- /wp:heading -->',
-				`<!-- wp:image -->\n<figure class="wp-block-image"><img src="${ fileUrl( 'lugs' ) }" alt="Deep lugs"/></figure>\n<!-- /wp:image -->`,
-				'<!-- wp:paragraph -->\n<p>Deep lugs and soft rubber win.</p>\n<!-- /wp:paragraph -->',
-				`<!-- wp:image -->\n<figure class="wp-block-image"><img src="${ fileUrl( 'later' ) }" alt="A muddy trail"/></figure>\n<!-- /wp:image -->`,
-			].join( '\n\n' ),
-		} );
 		await cloud( 'POST', '/writer/tasks', {
 			site_id: siteId,
-			sector_id: sectorId,
-			title: 'How to clean trail shoes',
+			sector_id: sectors.results[ 0 ].id,
+			title: CLEAN,
 		} );
 		browser = await launch();
 		page = await newPage( stack.wpAdmin.user, WP_PASSWORD );
@@ -574,6 +510,7 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 		}
 		await browser?.close();
 		await stack?.stop();
+		await fake?.close();
 		if ( stateDir ) {
 			await rm( stateDir, { recursive: true, force: true } );
 		}
@@ -617,8 +554,15 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 			.getByRole( 'row' )
 			.filter( { hasText: 'Best trail running shoes' } );
 		await row.waitFor();
-		assert.match( await row.textContent(), /Queued/ );
-		assert.match( await row.textContent(), /Listicle/ );
+		assert.equal( await text( row.locator( '.igny8-status' ) ), 'Queued' );
+		assert.equal(
+			await text( row.locator( 'td.column-type' ) ),
+			'Listicle'
+		);
+		assert.equal(
+			await text( row.locator( 'td.column-keywords' ) ),
+			'trail running shoes, best trail shoes'
+		);
 		const [ task ] = (
 			await cloud(
 				'GET',
@@ -689,102 +633,124 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 		] );
 	} );
 
+	test( 'Tasks: a job that fails shows the model’s reason in the progress view and on the task', async () => {
+		// The stand-in's "blockless" model answers markup with no readable text: no article can be saved.
+		await useModel( 'blockless' );
+		try {
+			await settled( page );
+			await page
+				.getByRole( 'checkbox', { name: `Select “${ CLEAN }”` } )
+				.check();
+			assert.equal(
+				await text( page.locator( '#igny8-generate-content-price' ) ),
+				'1 task · about 3 credits'
+			);
+			await page
+				.getByRole( 'button', { name: 'Generate content' } )
+				.click();
+			const progress = page.getByRole( 'region', {
+				name: 'Generating content',
+			} );
+			await progress
+				.getByText( '1 of 1 done, 1 failed. Charged 0 credits.' )
+				.waitFor( { timeout: JOB_TIMEOUT } );
+			assert.equal(
+				await progress.getAttribute( 'data-state' ),
+				'partial'
+			);
+			const failed = await taskNamed( CLEAN );
+			assert.equal( failed.status, 'failed' );
+			assert.match( failed.error, /no readable text/ );
+			const item = progress
+				.locator( 'li.igny8-batch-item.is-failed' )
+				.filter( { hasText: CLEAN } );
+			await item.getByText( failed.error, { exact: true } ).waitFor();
+			assert.equal(
+				await item
+					.getByRole( 'link', { name: 'Review the content' } )
+					.count(),
+				0
+			);
+
+			const row = page.getByRole( 'row' ).filter( { hasText: CLEAN } );
+			await row.locator( '.igny8-status.is-failed' ).waitFor();
+			assert.equal(
+				await text( row.locator( '.igny8-status' ) ),
+				'Failed'
+			);
+			assert.equal(
+				await text( row.locator( '.igny8-task-error' ) ),
+				failed.error
+			);
+			await progress.getByRole( 'button', { name: 'Dismiss' } ).click();
+			await progress.waitFor( { state: 'detached' } );
+		} finally {
+			await useModel( TEXT_MODEL );
+		}
+	} );
+
 	test( 'Tasks: "Generate content" is priced before it starts, and a batch shows one progress view', async () => {
 		await settled( page );
-		let polls = 0;
-		await page.route(
-			/\/api\/v1\/writer\/tasks\/generate_content/,
-			( route ) =>
-				answer( route, 202, {
-					data: {
-						jobs: [
-							fakeJob( { id: 9001 } ),
-							fakeJob( { id: 9002 } ),
-						],
-						not_started: [],
-					},
-				} )
-		);
-		await page.route( /\/api\/v1\/ai\/jobs\?/, ( route ) => {
-			polls++;
-			const results =
-				polls < 2
-					? [
-							fakeJob( {
-								id: 9001,
-								state: 'running',
-								phase: 'AI_CALL',
-								percentage: 50,
-								message: 'Writing the article',
-							} ),
-							fakeJob( {
-								id: 9002,
-								state: 'running',
-								phase: 'PREP',
-								percentage: 20,
-							} ),
-						]
-					: [
-							fakeJob( {
-								id: 9001,
-								state: 'succeeded',
-								phase: 'DONE',
-								percentage: 100,
-								credits_charged: 3,
-								result: { content_id: content.id },
-							} ),
-							fakeJob( {
-								id: 9002,
-								state: 'failed',
-								phase: 'AI_CALL',
-								percentage: 40,
-								error: 'The model did not answer in time',
-							} ),
-						];
-			return answer( route, 200, {
-				count: results.length,
-				next: null,
-				previous: null,
-				results,
-			} );
-		} );
-
+		const before = await cloud( 'GET', '/billing/balance' );
 		await page
 			.getByRole( 'checkbox', { name: 'Select all rows on this page' } )
 			.check();
-		const price = page.locator( '#igny8-generate-content-price' );
 		assert.equal(
-			( await price.textContent() ).trim(),
-			'2 tasks · about 6 credits'
+			await text( page.locator( '#igny8-generate-content-price' ) ),
+			'2 tasks · about 6 credits',
+			'a queued and a failed task are both written again'
 		);
 		await page.getByRole( 'button', { name: 'Generate content' } ).click();
 		const progress = page.getByRole( 'region', {
 			name: 'Generating content',
 		} );
 		await progress
-			.getByText( 'Writing the article' )
-			.waitFor( { timeout: 15_000 } );
-		await progress
-			.getByText( /2 of 2 done, 1 failed\. Charged 3 credits\./ )
-			.waitFor( { timeout: 15_000 } );
+			.getByText( '2 of 2 done. Charged 6 credits.' )
+			.waitFor( { timeout: JOB_TIMEOUT } );
+		assert.equal( await progress.getAttribute( 'data-state' ), 'done' );
 		assert.equal(
 			await progress
 				.getByRole( 'progressbar', { name: 'Generating content' } )
 				.getAttribute( 'aria-valuenow' ),
 			'100'
 		);
-		assert.match(
-			await progress
-				.getByRole( 'link', { name: 'Review the content' } )
-				.getAttribute( 'href' ),
-			new RegExp( `page=igny8-content&content=${ content.id }$` )
-		);
-		await progress
-			.getByText( 'The model did not answer in time' )
-			.waitFor();
+		for ( const title of [ BEST, CLEAN ] ) {
+			const piece = await contentOf( ( await taskNamed( title ) ).id );
+			if ( title === BEST ) {
+				content = piece;
+			} else {
+				cleanContent = piece;
+			}
+			assert.equal( piece.title, title );
+			assert.equal( piece.status, 'review' );
+			const item = progress
+				.getByRole( 'listitem' )
+				.filter( { hasText: title } );
+			assert.equal(
+				await item
+					.getByRole( 'progressbar', { name: title } )
+					.getAttribute( 'aria-valuenow' ),
+				'100'
+			);
+			assert.match(
+				await item
+					.getByRole( 'link', { name: 'Review the content' } )
+					.getAttribute( 'href' ),
+				new RegExp( `page=igny8-content&content=${ piece.id }$` )
+			);
+			const row = page.getByRole( 'row' ).filter( { hasText: title } );
+			await row.locator( '.igny8-status.is-review' ).waitFor();
+			assert.equal(
+				await text( row.locator( '.igny8-status' ) ),
+				'In review'
+			);
+			assert.equal( await row.locator( '.igny8-task-error' ).count(), 0 );
+		}
+		const afterwards = await cloud( 'GET', '/billing/balance' );
+		assert.equal( afterwards.balance, before.balance - 6 );
+		assert.equal( afterwards.held, 0 );
 		await progress.getByRole( 'button', { name: 'Dismiss' } ).click();
 		await progress.waitFor( { state: 'detached' } );
-		await page.unrouteAll();
 	} );
 
 	test( 'Tasks: a task is deleted after a confirmation', async () => {
@@ -804,93 +770,166 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 		);
 	} );
 
-	test( 'Content: the list shows status and words; a piece opens beside a preview with its images', async () => {
-		await serveImages( page, () => [
-			fakeImage( {
-				id: 1,
-				...signed( 'lugs' ),
-				kind: 'in_article',
-				position: 1,
-			} ),
-			fakeImage( {
-				id: 2,
-				kind: 'in_article',
-				position: 2,
-				status: 'pending',
-				stored: false,
-				prompt: 'A muddy trail',
-			} ),
-		] );
+	test( 'Content: the list shows status, words and meta title; a piece opens beside a preview, its image not made yet', async () => {
 		await page.goto( admin( 'igny8-content' ) );
 		await page
 			.getByRole( 'heading', { name: 'Content', level: 1 } )
 			.waitFor();
-		const row = page
-			.getByRole( 'row' )
-			.filter( { hasText: 'Trail shoes that grip' } );
-		await row.waitFor();
-		assert.match( await row.textContent(), /In review/ );
-		assert.match(
-			await row.textContent(),
-			new RegExp( `${ content.word_count }` )
+		await settled( page );
+		assert.deepEqual(
+			(
+				await page
+					.locator( 'tbody th.column-primary strong' )
+					.allTextContents()
+			).sort(),
+			[ BEST, CLEAN ],
+			'both pieces, the one whose task was deleted too'
+		);
+		const row = page.getByRole( 'row' ).filter( { hasText: BEST } );
+		assert.equal(
+			await text( row.locator( 'td.column-status' ) ),
+			'In review'
+		);
+		assert.ok( content.word_count > 20, `${ content.word_count } words` );
+		assert.equal(
+			await text( row.locator( 'td.column-words' ) ),
+			content.word_count.toLocaleString( 'en-US' )
+		);
+		assert.equal(
+			await text( row.locator( 'td.column-meta' ) ),
+			content.meta_title
 		);
 
-		await row
-			.getByRole( 'link', { name: 'Trail shoes that grip' } )
-			.click();
-		await page
-			.getByRole( 'heading', { name: 'Trail shoes that grip', level: 2 } )
-			.waitFor();
+		await row.getByRole( 'link', { name: BEST } ).click();
+		await page.getByRole( 'heading', { name: BEST, level: 2 } ).waitFor();
 		assert.match( page.url(), new RegExp( `content=${ content.id }` ) );
 
+		// The task's outline, as the article follows it; its one image has no picture yet.
 		const preview = page.frameLocator(
 			'iframe[title="Preview of the post"]'
 		);
 		await preview
-			.getByRole( 'heading', { name: 'Grip on wet rock' } )
+			.getByRole( 'heading', { name: 'Grip on wet rock', level: 2 } )
 			.waitFor();
-		const shown = preview.getByRole( 'img', { name: 'Deep lugs' } );
-		assert.match(
-			await shown.getAttribute( 'src' ),
-			/\/file\/lugs\?exp=\d+&sig=stand-in$/
-		);
-		await waitFor(
-			() => files.includes( 'lugs' ),
-			'the sandboxed preview loads the image through its signed URL'
-		);
+		await preview
+			.getByRole( 'heading', { name: 'Fit', level: 3 } )
+			.waitFor();
 		await preview
 			.getByRole( 'img', { name: 'Image not generated yet' } )
 			.waitFor();
+		assert.equal( await preview.locator( 'img' ).count(), 0 );
 		assert.equal( await preview.locator( 'script' ).count(), 0 );
 
 		const images = page.getByRole( 'region', { name: 'Images' } );
-		assert.match(
-			await images.textContent(),
-			/In-article image 1 · Generated/
-		);
-		assert.match(
-			await images.textContent(),
-			/In-article image 2 · Not generated yet/
+		assert.deepEqual(
+			(
+				await images.locator( '.igny8-image-caption' ).allTextContents()
+			).map( ( caption ) => caption.trim() ),
+			[ 'In-article image 1 · Not generated yet' ]
 		);
 		assert.equal(
-			(
-				await page
-					.locator( '#igny8-generate-images-price' )
-					.textContent()
-			).trim(),
+			await text( page.locator( '#igny8-image-prompts-price' ) ),
+			'about 1 credit'
+		);
+		assert.equal(
+			await text( page.locator( '#igny8-generate-images-price' ) ),
 			'1 image · about 1 credit'
+		);
+		for ( const name of [ 'Generate images', 'Generate image prompts' ] ) {
+			assert.equal(
+				await images.getByRole( 'button', { name } ).isEnabled(),
+				true,
+				name
+			);
+		}
+	} );
+
+	test( 'Content: image prompts, then the images, are made from the review screen and shown through signed URLs', async () => {
+		const images = page.getByRole( 'region', { name: 'Images' } );
+		const captions = async () =>
+			(
+				await images.locator( '.igny8-image-caption' ).allTextContents()
+			).map( ( caption ) => caption.trim() );
+
+		await images
+			.getByRole( 'button', { name: 'Generate image prompts' } )
+			.click();
+		const prompts = page.getByRole( 'region', {
+			name: 'Writing image prompts',
+		} );
+		await prompts
+			.getByText( '1 of 1 done. Charged 1 credit.' )
+			.waitFor( { timeout: JOB_TIMEOUT } );
+		await images
+			.getByText( 'Featured image · Not generated yet' )
+			.waitFor();
+		assert.deepEqual( await captions(), [
+			'Featured image · Not generated yet',
+			'In-article image 1 · Not generated yet',
+		] );
+		assert.equal(
+			await text( page.locator( '#igny8-generate-images-price' ) ),
+			'2 images · about 2 credits'
+		);
+
+		await images.getByRole( 'button', { name: 'Generate images' } ).click();
+		const job = page
+			.getByTestId( 'igny8-job-progress' )
+			.filter( { hasText: 'Generating images' } );
+		await job
+			.locator( '[data-testid="igny8-job-credits"]' )
+			.waitFor( { timeout: JOB_TIMEOUT } );
+		assert.equal( await job.getAttribute( 'data-state' ), 'succeeded' );
+		assert.equal(
+			await text( job.getByTestId( 'igny8-job-credits' ) ),
+			'Charged 2 credits.'
+		);
+		await images.getByText( 'Featured image · Generated' ).waitFor();
+		assert.deepEqual( await captions(), [
+			'Featured image · Generated',
+			'In-article image 1 · Generated',
+		] );
+		assert.equal(
+			await text( page.locator( '#igny8-generate-images-price' ) ),
+			'No image is waiting to be made.'
 		);
 		assert.equal(
 			await images
 				.getByRole( 'button', { name: 'Generate images' } )
-				.isEnabled(),
+				.isDisabled(),
 			true
 		);
+
+		const [ featured, inArticle ] = await imagesOf( content.id );
+		assert.equal( featured.kind, 'featured' );
+		assert.equal( inArticle.kind, 'in_article' );
+		for ( const image of [ featured, inArticle ] ) {
+			assert.equal( image.status, 'generated' );
+			assert.ok( image.alt, `image ${ image.id } has an alt text` );
+			const thumb = images.getByRole( 'img', {
+				name: image.alt,
+				exact: true,
+			} );
+			assert.match( await thumb.getAttribute( 'src' ), SIGNED_FILE );
+			await loads( thumb, `the ${ image.kind } thumbnail` );
+		}
+
+		// The sandboxed preview shows the in-article image where the body places it, through its signed URL.
+		const preview = page.frameLocator(
+			'iframe[title="Preview of the post"]'
+		);
+		const placed = preview.locator( 'img' );
+		await placed.waitFor();
+		assert.equal( await preview.locator( 'img' ).count(), 1 );
+		const src = await placed.getAttribute( 'src' );
+		assert.match( src, SIGNED_FILE );
+		assert.equal( src.split( '?' )[ 0 ], inArticle.url.split( '?' )[ 0 ] );
+		await loads( placed, 'the preview’s image' );
 		assert.equal(
-			await images
-				.getByRole( 'button', { name: 'Generate image prompts' } )
-				.isEnabled(),
-			true
+			await preview
+				.getByRole( 'img', { name: 'Image not generated yet' } )
+				.count(),
+			0
 		);
 	} );
 
@@ -956,107 +995,218 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 			.getByRole( 'row' )
 			.filter( { hasText: 'Trail shoes that grip' } )
 			.waitFor();
-		await page.unrouteAll();
 	} );
 
-	test( 'Images: previews through signed URLs asked for again before they expire; texts edited in place; priced', async () => {
-		let alt = 'A trail shoe on a wet rock';
-		const calls = await serveImages( page, () => [
-			// Expires in 40 s: the page asks again 30 s before, so within about 10 s.
-			fakeImage( { id: 1, alt, ...signed( 'lugs', 40 ) } ),
-			fakeImage( {
-				id: 2,
-				kind: 'in_article',
-				position: 1,
-				status: 'failed',
-				stored: false,
-				error: 'The image model refused the prompt',
-			} ),
-		] );
-		await page.route( /\/api\/v1\/writer\/images\/1$/, async ( route ) => {
-			if ( route.request().method() !== 'PATCH' ) {
-				return route.fallback();
-			}
-			alt = JSON.parse( route.request().postData() ).alt;
-			return answer( route, 200, {
-				data: fakeImage( {
-					id: 1,
-					alt,
-					...signed( 'lugs', 40 ),
-					updated_at: new Date().toISOString(),
-				} ),
-			} );
-		} );
+	test( 'Images: each image shows through its signed URL with its texts; its alt text is edited in place', async () => {
+		const [ featured, inArticle ] = await imagesOf( content.id );
 		await page.goto( admin( 'igny8-images', `&content=${ content.id }` ) );
 		await page
 			.getByRole( 'heading', { name: 'Images', level: 1 } )
 			.waitFor();
-		const featured = page.getByRole( 'listitem', {
-			name: 'Featured image of “Trail shoes that grip”',
-		} );
-		const failed = page.getByRole( 'listitem', {
-			name: 'In-article image 1 of “Trail shoes that grip”',
-		} );
-		await featured.waitFor();
-		assert.ok(
-			await featured
-				.getByRole( 'img', { name: 'A trail shoe on a wet rock' } )
-				.evaluate(
-					( img ) =>
-						img instanceof HTMLImageElement &&
-						img.complete &&
-						img.naturalWidth > 0
+		const grid = page.getByRole( 'list', { name: 'Images' } );
+		const card = ( name ) =>
+			grid.getByRole( 'listitem', { name: `${ name } of “${ BEST }”` } );
+		await card( 'Featured image' ).waitFor();
+		assert.deepEqual(
+			await grid
+				.locator( ':scope > li' )
+				.evaluateAll( ( cards ) =>
+					cards.map( ( li ) => li.getAttribute( 'aria-label' ) )
 				),
-			'the signed URL loads'
+			[
+				`Featured image of “${ BEST }”`,
+				`In-article image 1 of “${ BEST }”`,
+			],
+			'in their place in the article'
 		);
-		await failed
-			.getByRole( 'img', { name: 'Image not generated yet' } )
-			.waitFor();
-		await failed
-			.getByText( 'The image model refused the prompt' )
-			.waitFor();
-		await featured
-			.getByRole( 'button', { name: 'Regenerate image' } )
-			.waitFor();
-		await failed
-			.getByRole( 'button', { name: 'Generate image' } )
-			.waitFor();
-		assert.match( await featured.textContent(), /about 1 credit/ );
+		for ( const [ name, image ] of [
+			[ 'Featured image', featured ],
+			[ 'In-article image 1', inArticle ],
+		] ) {
+			const item = card( name );
+			await loads(
+				item.getByRole( 'img', { name: image.alt, exact: true } ),
+				name
+			);
+			assert.deepEqual(
+				( await item.locator( 'dd' ).allTextContents() ).map( ( t ) =>
+					t.trim()
+				),
+				[ image.alt, image.caption || '—', image.prompt ]
+			);
+			assert.equal(
+				await text( item.locator( '.igny8-status' ) ),
+				'Generated'
+			);
+			assert.equal(
+				await text( item.locator( '.igny8-price' ) ),
+				'about 1 credit'
+			);
+			await item
+				.getByRole( 'button', { name: 'Regenerate image' } )
+				.waitFor();
+		}
 
-		await featured.getByRole( 'button', { name: 'Edit' } ).click();
-		await featured
-			.getByLabel( 'Alt text' )
-			.fill( 'Deep lugs on a wet rock' );
-		await featured.getByRole( 'button', { name: 'Save' } ).click();
+		const item = card( 'Featured image' );
+		await item.getByRole( 'button', { name: 'Edit' } ).click();
+		await item.getByLabel( 'Alt text' ).fill( 'Deep lugs on a wet rock' );
+		await item.getByRole( 'button', { name: 'Save' } ).click();
+		await loads(
+			card( 'Featured image' ).getByRole( 'img', {
+				name: 'Deep lugs on a wet rock',
+				exact: true,
+			} ),
+			'the featured image after its alt text changed'
+		);
+		const stored = await cloud( 'GET', `/writer/images/${ featured.id }` );
+		assert.equal( stored.alt, 'Deep lugs on a wet rock' );
+		assert.equal( stored.prompt, featured.prompt );
+		assert.equal( stored.status, 'generated' );
+	} );
+
+	test( 'Images: the grid filters by piece, status and kind; ticked images are priced and made together; a refused prompt fails only its image', async () => {
+		const clean = cleanContent;
+		const names = () =>
+			page
+				.getByRole( 'list', { name: 'Images' } )
+				.locator( ':scope > li' )
+				.evaluateAll( ( cards ) =>
+					cards.map( ( li ) => li.getAttribute( 'aria-label' ) )
+				);
+		const idle = () =>
+			page.locator( 'ul.igny8-image-grid[aria-busy="false"]' ).waitFor();
+		await page.getByLabel( 'Content', { exact: true } ).selectOption( {
+			label: 'All content',
+		} );
 		await page
-			.getByRole( 'listitem', {
-				name: 'Featured image of “Trail shoes that grip”',
+			.getByLabel( 'Status' )
+			.selectOption( { label: 'Not generated yet' } );
+		await page
+			.getByLabel( 'Order' )
+			.selectOption( { label: 'Place in the article' } );
+		await idle();
+		assert.deepEqual( await names(), [
+			`In-article image 1 of “${ CLEAN }”`,
+			`In-article image 2 of “${ CLEAN }”`,
+		] );
+
+		// A prompt a safety system refuses: that image fails, the other one is made and charged.
+		const second = page.getByRole( 'listitem', {
+			name: `In-article image 2 of “${ CLEAN }”`,
+		} );
+		await second.getByRole( 'button', { name: 'Edit' } ).click();
+		await second
+			.getByLabel( 'Prompt' )
+			.fill( '[refuse] A trail shoe in a mud puddle' );
+		await second.getByRole( 'button', { name: 'Save' } ).click();
+		await second
+			.getByText( '[refuse] A trail shoe in a mud puddle', {
+				exact: true,
 			} )
-			.getByRole( 'img', { name: 'Deep lugs on a wet rock' } )
 			.waitFor();
 
-		await page
-			.getByRole( 'checkbox', { name: /Select Featured image/ } )
-			.check();
-		await page
-			.getByRole( 'checkbox', { name: /Select In-article image 1/ } )
-			.check();
+		await page.getByRole( 'button', { name: 'Select all' } ).click();
 		assert.equal(
-			(
-				await page
-					.locator( '#igny8-generate-images-price' )
-					.textContent()
-			).trim(),
+			await text( page.locator( '#igny8-generate-images-price' ) ),
 			'2 images · about 2 credits'
 		);
-
-		const before = calls();
-		await page.waitForTimeout( 12_000 );
-		assert.ok(
-			calls() > before,
-			'the list was asked for again before its URLs expired'
+		await page.getByRole( 'button', { name: 'Generate images' } ).click();
+		const job = page
+			.getByTestId( 'igny8-job-progress' )
+			.filter( { hasText: 'Generating images' } );
+		await job
+			.getByTestId( 'igny8-job-credits' )
+			.waitFor( { timeout: JOB_TIMEOUT } );
+		assert.equal(
+			await text( job.getByTestId( 'igny8-job-credits' ) ),
+			'Charged 1 credit.'
 		);
-		await page.unrouteAll();
+		// The grid loads again once the job ended: nothing of this piece is waiting any more.
+		await page
+			.getByText(
+				'No images here yet. Generate image prompts for a piece on its review screen, then its images.'
+			)
+			.waitFor();
+
+		await page.getByLabel( 'Status' ).selectOption( { label: 'Failed' } );
+		await idle();
+		assert.deepEqual( await names(), [
+			`In-article image 2 of “${ CLEAN }”`,
+		] );
+		const [ , refused ] = await imagesOf( clean.id );
+		assert.equal( refused.status, 'failed' );
+		assert.equal(
+			refused.error,
+			'The AI provider answered 400',
+			'the refusal is kept on the image, without the provider’s words'
+		);
+		await second.getByText( refused.error, { exact: true } ).waitFor();
+		await second
+			.getByRole( 'img', { name: 'Image not generated yet' } )
+			.waitFor();
+		await second
+			.getByRole( 'button', { name: 'Generate image' } )
+			.waitFor();
+
+		await page
+			.getByLabel( 'Status' )
+			.selectOption( { label: 'Generated' } );
+		await page
+			.getByLabel( 'Content', { exact: true } )
+			.selectOption( { label: CLEAN } );
+		await idle();
+		assert.deepEqual( await names(), [
+			`In-article image 1 of “${ CLEAN }”`,
+		] );
+		const [ made ] = await imagesOf( clean.id );
+		await loads(
+			page.getByRole( 'img', { name: made.alt, exact: true } ),
+			'the image made beside the refused one'
+		);
+		assert.match( page.url(), new RegExp( `content=${ clean.id }` ) );
+
+		await page.getByLabel( 'Status' ).selectOption( { label: 'All' } );
+		await page.getByLabel( 'Content', { exact: true } ).selectOption( {
+			label: 'All content',
+		} );
+		await page
+			.getByLabel( 'Kind' )
+			.selectOption( { label: 'Featured image' } );
+		await idle();
+		assert.deepEqual( await names(), [ `Featured image of “${ BEST }”` ] );
+	} );
+
+	test( 'Images: signed URLs are asked for again shortly before they expire', async () => {
+		// The page's clock runs ahead to just before the URLs' 15 minutes end; the cloud's does not.
+		const lists = [];
+		page.on( 'request', ( req ) => {
+			if ( /\/api\/v1\/writer\/images\?/.test( req.url() ) ) {
+				lists.push( req.url() );
+			}
+		} );
+		await page.clock.install();
+		await page.goto( admin( 'igny8-images', `&content=${ content.id }` ) );
+		const thumb = page
+			.getByRole( 'listitem', { name: `Featured image of “${ BEST }”` } )
+			.getByRole( 'img', { name: 'Deep lugs on a wet rock' } );
+		await loads( thumb, 'the featured image' );
+		const first = await thumb.getAttribute( 'src' );
+		const asked = lists.length;
+		// The next signed URL expires at least a second later, so it differs.
+		await new Promise( ( resolve ) => setTimeout( resolve, 1100 ) );
+		await page.clock.fastForward( '14:45' );
+		await waitUntil(
+			async () => ( await thumb.getAttribute( 'src' ) ) !== first,
+			'a new signed URL replaced the old one'
+		);
+		await page.clock.setSystemTime( new Date() );
+		assert.ok( lists.length > asked, 'the list was asked for again' );
+		assert.ok(
+			Number(
+				SIGNED_FILE.exec( await thumb.getAttribute( 'src' ) )[ 1 ]
+			) > Number( SIGNED_FILE.exec( first )[ 1 ] )
+		);
+		await loads( thumb, 'the featured image through its new URL' );
 	} );
 
 	test( 'a viewer sees the Writer read only, with the reason', async () => {
@@ -1102,6 +1252,25 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 				.getByRole( 'button', { name: 'Approve' } )
 				.isDisabled(),
 			true
+		);
+		await viewer.goto(
+			admin( 'igny8-images', `&content=${ content.id }` )
+		);
+		const featured = viewer.getByRole( 'listitem', {
+			name: `Featured image of “${ BEST }”`,
+		} );
+		await loads(
+			featured.getByRole( 'img', { name: 'Deep lugs on a wet rock' } ),
+			'the featured image, for a viewer'
+		);
+		assert.equal( await viewer.getByRole( 'checkbox' ).count(), 0 );
+		assert.equal(
+			await featured.getByRole( 'button', { name: 'Edit' } ).isDisabled(),
+			true
+		);
+		assert.equal(
+			await text( viewer.locator( '#igny8-generate-images-price' ) ),
+			'Your role may view images but not change them.'
 		);
 	} );
 

@@ -139,6 +139,15 @@ export default function ImageStrip( {
 									{ anyImageStatus( image.status ) }
 								</span>
 							</span>
+							{ image.alt && (
+								<span className="igny8-image-alt">
+									{ sprintf(
+										/* translators: %s: the image's alt text */
+										__( 'Alt text: %s', 'igny8' ),
+										image.alt
+									) }
+								</span>
+							) }
 							{ image.status === 'failed' && image.error && (
 								<span className="igny8-muted">
 									{ image.error }

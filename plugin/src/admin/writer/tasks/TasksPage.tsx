@@ -338,7 +338,7 @@ function RowActions( {
 	if ( task.status === 'review' || task.status === 'completed' ) {
 		actions.push(
 			<a key="review" href={ taskContentUrl( task.id ) }>
-				{ __( 'Review content', 'igny8' ) }
+				{ __( 'Review the content', 'igny8' ) }
 			</a>
 		);
 	}
