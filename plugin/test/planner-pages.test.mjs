@@ -2,17 +2,17 @@
 // initial state saying whether the user may change the plan.
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-	ADMIN_PASSWORD,
-	PLUGIN_DIR,
-	fakeConnection,
-	startSite,
-} from './wp-fixture.mjs';
+	MISSING_BUILD_NOTICE,
+	builtDependencies,
+	builtVersion,
+	pluginWithRealBuild,
+} from './real-build.mjs';
+import { ADMIN_PASSWORD, fakeConnection, startSite } from './wp-fixture.mjs';
 
 const PAGES = {
 	planner: 'igny8-planner',
@@ -36,37 +36,6 @@ function hasNot( html, re, message = `unexpected ${ re }` ) {
 	);
 }
 
-// A copy of the plugin with a stand-in build, so the screens can be checked without `npm run build`.
-async function pluginWithFakeBuild() {
-	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [
-		'igny8.php',
-		'uninstall.php',
-		'readme.txt',
-		'php',
-	] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
-			recursive: true,
-		} );
-	}
-	await mkdir( path.join( dir, 'build' ) );
-	for ( const entry of [ 'settings', ...Object.keys( PAGES ) ] ) {
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.asset.php` ),
-			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components', 'wp-preferences' ), 'version' => 'v-${ entry }-1' );`
-		);
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.js` ),
-			`/* ${ entry } */`
-		);
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.css` ),
-			`.igny8-${ entry }{}`
-		);
-	}
-	return dir;
-}
-
 function inlineState( html, entry ) {
 	const inline = new RegExp(
 		`<script[^>]*id="igny8-${ entry }-js-before"[^>]*>\\s*window\\.igny8Initial = (\\{.*?\\});\\s*</script>`,
@@ -86,7 +55,10 @@ async function loginAs( login, role ) {
 }
 
 before( async () => {
-	pluginCopy = await pluginWithFakeBuild();
+	pluginCopy = await pluginWithRealBuild( [
+		'settings',
+		...Object.keys( PAGES ),
+	] );
 	site = await startSite( { pluginDir: pluginCopy } );
 	await site.setConnection( fakeConnection() );
 	admin = await site.login( 'admin', ADMIN_PASSWORD );
@@ -108,21 +80,23 @@ for ( const [ entry, slug ] of Object.entries( PAGES ) ) {
 			html,
 			new RegExp( `<div id="igny8-${ entry }-root" class="wrap"></div>` )
 		);
+		const version = builtVersion( entry );
 		has(
 			html,
 			new RegExp(
-				`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"`
+				`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=${ version }"`
 			)
 		);
-		has(
-			html,
-			new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` )
-		);
-		has(
-			html,
-			/id="wp-preferences-js"|load%5Bchunk_0%5D=[^'"]*wp-preferences/,
-			'dependencies come from the .asset.php'
-		);
+		has( html, new RegExp( `build/${ entry }\\.css\\?ver=${ version }` ) );
+		for ( const dependency of builtDependencies( entry ) ) {
+			has(
+				html,
+				new RegExp(
+					`id="${ dependency }-js"|load%5Bchunk_\\d+%5D=([^'"&]*,)?${ dependency }[,&'"]`
+				),
+				`${ dependency }, a dependency in build/${ entry }.asset.php, is loaded`
+			);
+		}
 		for ( const other of [ 'settings', ...Object.keys( PAGES ) ].filter(
 			( name ) => name !== entry
 		) ) {
@@ -219,14 +193,14 @@ test( 'logged-out visitors are sent to the login', async () => {
 	assert.match( res.headers.get( 'location' ) ?? '', /wp-login\.php/ );
 } );
 
-test( 'a Planner page that was not built shows a notice instead of failing', async () => {
-	await rm( path.join( pluginCopy, 'build', 'ideas.asset.php' ) );
+test( 'without a build a Planner page shows a notice instead of failing', async () => {
+	await rm( path.join( pluginCopy, 'build' ), { recursive: true } );
 	const res = await site.fetch( '/wp-admin/admin.php?page=igny8-ideas', {
 		headers: { cookie: admin.cookie },
 	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
-	has( html, /notice-warning[^]*Run npm run build/ );
+	has( html, MISSING_BUILD_NOTICE );
 	has( html, /<div id="igny8-ideas-root" class="wrap"><\/div>/ );
 	hasNot( html, /igny8-ideas-js/ );
 } );

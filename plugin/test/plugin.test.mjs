@@ -1,17 +1,19 @@
 // Activation, storage and weight: what the plugin leaves in the database and what it adds to pages.
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-	ADMIN_PASSWORD,
-	PLUGIN_DIR,
-	fakeConnection,
-	startSite,
-} from './wp-fixture.mjs';
+	BUILD_DIR,
+	MISSING_BUILD_NOTICE,
+	builtDependencies,
+	builtVersion,
+	pluginWithRealBuild,
+} from './real-build.mjs';
+import { ADMIN_PASSWORD, fakeConnection, startSite } from './wp-fixture.mjs';
 
 let site;
 let pluginCopy;
@@ -29,38 +31,6 @@ function hasNot( html, re, message = `unexpected ${ re }` ) {
 }
 let admin;
 
-// A copy of the plugin with a stand-in build, so the admin screens can be checked whether or not
-// `npm run build` has run in this checkout.
-async function pluginWithFakeBuild() {
-	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [
-		'igny8.php',
-		'uninstall.php',
-		'readme.txt',
-		'php',
-	] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
-			recursive: true,
-		} );
-	}
-	await mkdir( path.join( dir, 'build' ) );
-	for ( const entry of [ 'settings', 'editor' ] ) {
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.asset.php` ),
-			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components' ), 'version' => 'v-${ entry }-1' );`
-		);
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.js` ),
-			`/* ${ entry } */`
-		);
-	}
-	await writeFile(
-		path.join( dir, 'build', 'style-settings.css' ),
-		'.igny8{}'
-	);
-	return dir;
-}
-
 // Records, per request, the SQL queries made from IGNY8 code or touching IGNY8 data.
 const QUERY_RECORDER = `<?php
 add_action( 'shutdown', function () {
@@ -76,7 +46,7 @@ add_action( 'shutdown', function () {
 `;
 
 before( async () => {
-	pluginCopy = await pluginWithFakeBuild();
+	pluginCopy = await pluginWithRealBuild( [ 'settings' ] );
 	site = await startSite( {
 		pluginDir: pluginCopy,
 		extraConfig: [ "define( 'SAVEQUERIES', true );" ],
@@ -210,26 +180,35 @@ test( 'the IGNY8 menu leads to the settings page, which renders its root and scr
 		/<div class='wp-menu-image dashicons-before dashicons-chart-area'[^]*?<div class='wp-menu-name'>IGNY8</
 	);
 
+	const version = builtVersion( 'settings' );
 	const script =
 		/<script [^>]*id="igny8-settings-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
 	assert.match(
 		script,
-		/src="[^"]+\/wp-content\/plugins\/igny8\/build\/settings\.js\?ver=v-settings-1"/
+		new RegExp(
+			`src="[^"]+/wp-content/plugins/igny8/build/settings\\.js\\?ver=${ version }"`
+		)
 	);
 	has(
 		html,
-		/<link [^>]*id='igny8-settings-style-css'[^>]*build\/style-settings\.css\?ver=v-settings-1|<link [^>]*build\/style-settings\.css\?ver=v-settings-1[^>]*id='igny8-settings-style-css'/
+		new RegExp(
+			`<link [^>]*id='igny8-settings-css'[^>]*build/settings\\.css\\?ver=${ version }|<link [^>]*build/settings\\.css\\?ver=${ version }[^>]*id='igny8-settings-css'`
+		)
 	);
 	has(
 		html,
 		/id='wp-components-css'|load-styles\.php\?[^'"]*wp-components/,
 		'wp-components style is loaded as a dependency'
 	);
-	has(
-		html,
-		/id="wp-element-js"|load%5Bchunk_0%5D=[^'"]*wp-element/,
-		'script dependencies come from the .asset.php'
-	);
+	for ( const dependency of builtDependencies( 'settings' ) ) {
+		has(
+			html,
+			new RegExp(
+				`id="${ dependency }-js"|load%5Bchunk_\\d+%5D=([^'"&]*,)?${ dependency }[,&'"]`
+			),
+			`${ dependency }, a script dependency in build/settings.asset.php, is loaded`
+		);
+	}
 
 	const inline =
 		/<script[^>]*id="igny8-settings-js-before"[^>]*>\s*window\.igny8Initial = (\{.*?\});\s*<\/script>/s.exec(
@@ -271,19 +250,20 @@ test( 'other admin screens do not load the settings script', async () => {
 	hasNot( html, /igny8-settings-js|igny8Initial/ );
 } );
 
-test( 'the block editor loads the editor entry with the initial state', async () => {
-	const html = await (
-		await site.fetch( '/wp-admin/post-new.php', {
-			headers: { cookie: admin.cookie },
-		} )
-	).text();
-	const script =
-		/<script [^>]*id="igny8-editor-js"[^>]*>/.exec( html )?.[ 0 ] ?? '';
-	assert.match( script, /build\/editor\.js\?ver=v-editor-1/ );
-	has(
-		html,
-		/<script[^>]*id="igny8-editor-js-before"[^>]*>\s*window\.igny8Initial = \{/
+// The block-editor sidebar is enqueued once the build has an editor entry; until then the editor
+// must open as WordPress's own, with no IGNY8 script or state.
+test( 'the block editor opens without an IGNY8 script while the build has no editor entry', async () => {
+	assert.ok(
+		! existsSync( path.join( BUILD_DIR, 'editor.asset.php' ) ),
+		'the build now has an editor entry: assert that it loads here, with the initial state'
 	);
+	const res = await site.fetch( '/wp-admin/post-new.php', {
+		headers: { cookie: admin.cookie },
+	} );
+	assert.equal( res.status, 200 );
+	const html = await res.text();
+	has( html, /id="wp-edit-post-js"|load%5Bchunk_\d+%5D=[^'"]*wp-edit-post/ );
+	hasNot( html, /igny8-editor-js|igny8Initial/ );
 } );
 
 test( 'without a build the settings page shows a notice instead of failing', async () => {
@@ -293,7 +273,7 @@ test( 'without a build the settings page shows a notice instead of failing', asy
 	} );
 	assert.equal( res.status, 200 );
 	const html = await res.text();
-	has( html, /notice-warning[^]*Run npm run build/ );
+	has( html, MISSING_BUILD_NOTICE );
 	has( html, /<div id="igny8-settings-root" class="wrap"><\/div>/ );
 	hasNot( html, /igny8-settings-js/ );
 

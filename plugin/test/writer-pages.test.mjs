@@ -8,8 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -19,11 +18,14 @@ import { launch, wpLogin } from '../../e2e/browser.mjs';
 import { startStack } from '../../scripts/dev/stack.mjs';
 import { freePort, runPhp } from '../../scripts/wp/env.mjs';
 import {
-	ADMIN_PASSWORD,
-	PLUGIN_DIR,
-	fakeConnection,
-	startSite,
-} from './wp-fixture.mjs';
+	MISSING_BUILD_NOTICE,
+	anyOf,
+	assertBuilt,
+	builtChunks,
+	builtVersion,
+	pluginWithRealBuild,
+} from './real-build.mjs';
+import { ADMIN_PASSWORD, fakeConnection, startSite } from './wp-fixture.mjs';
 
 const PAGES = {
 	tasks: 'igny8-tasks',
@@ -39,15 +41,10 @@ const ENTRIES = [
 	...Object.keys( PAGES ),
 	'credits',
 ];
-/** The chunks each Writer entry loads later with import(), as build/chunks.php lists them. */
-const CHUNKS = {
-	tasks: [ 'task-editor.js' ],
-	content: [ 'content-review.js' ],
-	images: [ 'image-preview.js' ],
-};
-
 let site;
 let pluginCopy;
+/** Entry => the chunks it loads later with import(), as the real build/chunks.php lists them. */
+let chunks;
 let admin;
 
 function has( html, re, message = `expected ${ re }` ) {
@@ -59,54 +56,6 @@ function hasNot( html, re, message = `unexpected ${ re }` ) {
 		! found,
 		`${ message }: …${ found && html.slice( Math.max( 0, found.index - 80 ), found.index + 80 ) }…`
 	);
-}
-
-// A copy of the plugin with a stand-in build (entries, their chunks and the chunk manifest), so the
-// screens can be checked without `npm run build`.
-async function pluginWithFakeBuild() {
-	const dir = await mkdtemp( path.join( tmpdir(), 'igny8-plugin-' ) );
-	for ( const entry of [
-		'igny8.php',
-		'uninstall.php',
-		'readme.txt',
-		'php',
-	] ) {
-		await cp( path.join( PLUGIN_DIR, entry ), path.join( dir, entry ), {
-			recursive: true,
-		} );
-	}
-	await mkdir( path.join( dir, 'build' ) );
-	for ( const entry of ENTRIES ) {
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.asset.php` ),
-			`<?php return array( 'dependencies' => array( 'wp-element', 'wp-components', 'wp-i18n' ), 'version' => 'v-${ entry }-1' );`
-		);
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.js` ),
-			`/* ${ entry } */`
-		);
-		await writeFile(
-			path.join( dir, 'build', `${ entry }.css` ),
-			`.igny8-${ entry }{}`
-		);
-	}
-	const rows = [];
-	for ( const [ entry, files ] of Object.entries( CHUNKS ) ) {
-		for ( const file of files ) {
-			await writeFile(
-				path.join( dir, 'build', file ),
-				`/* ${ file } */`
-			);
-		}
-		rows.push(
-			`'${ entry }' => array( ${ files.map( ( f ) => `'${ f }'` ).join( ', ' ) } ),`
-		);
-	}
-	await writeFile(
-		path.join( dir, 'build', 'chunks.php' ),
-		`<?php return array( ${ rows.join( ' ' ) } );`
-	);
-	return dir;
 }
 
 function inlineState( html, entry ) {
@@ -158,9 +107,16 @@ const jed = ( locale, messages ) =>
 	} );
 const md5 = ( text ) => createHash( 'md5' ).update( text ).digest( 'hex' );
 
-describe( 'as WordPress serves them (a stand-in build)', () => {
+describe( 'as WordPress serves them (the real build)', () => {
 	before( async () => {
-		pluginCopy = await pluginWithFakeBuild();
+		pluginCopy = await pluginWithRealBuild( ENTRIES );
+		chunks = builtChunks();
+		for ( const entry of Object.keys( PAGES ) ) {
+			assert.ok(
+				chunks[ entry ]?.length > 0,
+				`build/chunks.php lists the chunks of ${ entry }`
+			);
+		}
 		site = await startSite( { pluginDir: pluginCopy } );
 		await site.setConnection( fakeConnection() );
 		admin = await site.login( 'admin', ADMIN_PASSWORD );
@@ -181,15 +137,16 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 					`<div id="igny8-${ entry }-root" class="wrap"></div>`
 				)
 			);
+			const version = builtVersion( entry );
 			has(
 				html,
 				new RegExp(
-					`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=v-${ entry }-1"`
+					`<script [^>]*src="[^"]+/build/${ entry }\\.js\\?ver=${ version }"`
 				)
 			);
 			has(
 				html,
-				new RegExp( `build/${ entry }\\.css\\?ver=v-${ entry }-1` )
+				new RegExp( `build/${ entry }\\.css\\?ver=${ version }` )
 			);
 			for ( const other of ENTRIES.filter(
 				( name ) => name !== entry
@@ -202,7 +159,9 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 			}
 			hasNot(
 				html,
-				/build\/(task-editor|content-review|image-preview)\.js/,
+				new RegExp(
+					`build/(${ anyOf( Object.values( chunks ).flat() ) })`
+				),
 				'a lazy chunk is printed as a script'
 			);
 			const state = inlineState( html, entry );
@@ -282,10 +241,11 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 		const languages = ( await site.php( 'echo WP_LANG_DIR;' ) ).trim();
 		await mkdir( path.join( languages, 'plugins' ), { recursive: true } );
 		// WordPress names a script's JSON translations after the md5 of its path inside the plugin.
+		const [ chunk ] = chunks.tasks;
 		const file = path.join(
 			languages,
 			'plugins',
-			`igny8-de_DE-${ md5( 'build/task-editor.js' ) }.json`
+			`igny8-de_DE-${ md5( `build/${ chunk }` ) }.json`
 		);
 		await writeFile( file, jed( 'de_DE', { Outline: 'Gliederung' } ) );
 		const german = await loginAs( 'hans', 'editor' );
@@ -313,7 +273,7 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 			);
 			hasNot(
 				tasks.html,
-				/build\/task-editor\.js/,
+				new RegExp( `build/${ anyOf( [ chunk ] ) }` ),
 				'the chunk itself is still not printed'
 			);
 
@@ -328,18 +288,11 @@ describe( 'as WordPress serves them (a stand-in build)', () => {
 		}
 	} );
 
-	test( 'a screen still loads when the build has no chunk manifest', async () => {
-		await rm( path.join( pluginCopy, 'build', 'chunks.php' ) );
-		const { status, html } = await page( 'igny8-content' );
-		assert.equal( status, 200 );
-		has( html, /<script [^>]*src="[^"]+\/build\/content\.js/ );
-	} );
-
-	test( 'a Writer page that was not built shows a notice instead of failing', async () => {
-		await rm( path.join( pluginCopy, 'build', 'images.asset.php' ) );
+	test( 'without a build a Writer page shows a notice instead of failing', async () => {
+		await rm( path.join( pluginCopy, 'build' ), { recursive: true } );
 		const { status, html } = await page( 'igny8-images' );
 		assert.equal( status, 200 );
-		has( html, /notice-warning[^]*Run npm run build/ );
+		has( html, MISSING_BUILD_NOTICE );
 		has( html, /<div id="igny8-images-root" class="wrap"><\/div>/ );
 		hasNot( html, /igny8-images-js/ );
 	} );
@@ -479,10 +432,7 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 	}
 
 	before( async () => {
-		assert.ok(
-			existsSync( path.join( PLUGIN_DIR, 'build', 'tasks.asset.php' ) ),
-			'the plugin is built (npm run build)'
-		);
+		assertBuilt( ENTRIES );
 		fake = await startFakeOpenAi();
 		stateDir = await mkdtemp( path.join( tmpdir(), 'igny8-writer-' ) );
 		stack = await startStack( {
@@ -1279,17 +1229,20 @@ describe( 'in Chromium, against the local cloud (the real build)', () => {
 			await runPhp( stack.wpDir, 'echo WP_LANG_DIR;' )
 		).trim();
 		await mkdir( path.join( languages, 'plugins' ), { recursive: true } );
-		await writeFile(
-			path.join(
-				languages,
-				'plugins',
-				`igny8-de_DE-${ md5( 'build/task-editor.js' ) }.json`
-			),
-			jed( 'de_DE', {
-				Outline: 'Gliederung',
-				'Add section': 'Abschnitt hinzufügen',
-			} )
-		);
+		// The task editor is a chunk of the tasks entry: its strings are in the JSON named after its path.
+		for ( const chunk of builtChunks().tasks ) {
+			await writeFile(
+				path.join(
+					languages,
+					'plugins',
+					`igny8-de_DE-${ md5( `build/${ chunk }` ) }.json`
+				),
+				jed( 'de_DE', {
+					Outline: 'Gliederung',
+					'Add section': 'Abschnitt hinzufügen',
+				} )
+			);
+		}
 		const german = await wpUser( 'hans', 'editor', 'de_DE' );
 		await german.goto( admin( 'igny8-tasks' ) );
 		await german.getByRole( 'button', { name: 'New task' } ).click();
