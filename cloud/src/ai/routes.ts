@@ -55,7 +55,8 @@ handle(
 					b.function,
 					b.payload,
 					// Articles point at their images by the Worker's own address, never one a caller gives.
-					b.function === 'generate_content'
+					b.function === 'generate_content' ||
+						b.function === 'generate_image_prompts'
 						? { origin: publicOrigin( c.req ) }
 						: {}
 				)

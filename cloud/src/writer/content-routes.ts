@@ -12,6 +12,7 @@ import { createRouter } from '../lib/router';
 import * as content from './content';
 import { assertOnSite, startEach, startedMessage } from './generation';
 import { contentOut, contentSummaryOut } from './serialize';
+import { publicOrigin } from './image-files';
 
 export const contentRoutes = createRouter();
 const idParams = z.object( { id: z.string() } );
@@ -104,7 +105,9 @@ handle(
 				...( b.in_article !== undefined && {
 					in_article: b.in_article,
 				} ),
-			} )
+			} ),
+			// New in-article images point at the Worker's own address, never one a caller gives.
+			{ origin: publicOrigin( c.req ) }
 		);
 		return ok( c, started, 202, startedMessage( started ) );
 	}

@@ -16,6 +16,7 @@ import {
 	signedInUser,
 	type SiteFixture,
 } from '../../test/world';
+import { validateBlockMarkup } from '@igny8/shared';
 import { IMAGE_URL_TTL_SECONDS, signImageUrl } from './image-files';
 
 let token: string;
@@ -193,6 +194,64 @@ describe( 'generate_image_prompts', () => {
 		expect( await jobLedger( accountId, job.id ) ).toEqual( [
 			[ 'hold', -1 ],
 		] );
+	} );
+
+	it( 'places new in-article images in the body: after the H2 of their number, else at the end', async () => {
+		await configureProvider( token );
+		const item = await insertContent();
+		const before = (
+			await api( 'GET', `/writer/content/${ item.id }`, { token } )
+		).json.data;
+		const start = await api(
+			'POST',
+			'/writer/content/generate_image_prompts',
+			{ token, body: { site_id: site.id, content_ids: [ item.id ] } }
+		);
+		const job = await waitForJob( token, start.json.data.jobs[ 0 ].id );
+		expect( job.result ).toMatchObject( {
+			created: 3,
+			placed_in_body: 2,
+		} );
+		const refs = (
+			await env.DB.prepare(
+				`SELECT ref, alt FROM images WHERE content_id = ? AND kind = 'in_article' ORDER BY position`
+			)
+				.bind( item.id )
+				.all< { ref: string; alt: string } >()
+		).results;
+		expect( refs.map( ( r ) => r.alt ) ).toEqual( [
+			'Scene 1 (English)',
+			'Scene 2 (English)',
+		] );
+		const after = (
+			await api( 'GET', `/writer/content/${ item.id }`, { token } )
+		).json.data;
+		const image = ( ref: string, alt: string ) =>
+			'<!-- wp:image -->\n<figure class="wp-block-image"><img src="http://cloud.test' +
+			`/api/v1/writer/images/file/${ ref }" alt="${ alt }"/></figure>\n<!-- /wp:image -->`;
+		expect( after.body ).toBe(
+			'<!-- wp:paragraph -->\n<p>Intro.</p>\n<!-- /wp:paragraph -->\n\n' +
+				'<!-- wp:heading -->\n<h2 class="wp-block-heading">Tools</h2>\n<!-- /wp:heading -->\n\n' +
+				`${ image( refs[ 0 ]!.ref, refs[ 0 ]!.alt ) }\n\n${ image( refs[ 1 ]!.ref, refs[ 1 ]!.alt ) }`
+		);
+		expect( validateBlockMarkup( after.body ).problems ).toEqual( [] );
+		expect( after.revision_hash ).not.toBe( before.revision_hash );
+
+		// Prompts again: the images exist now, so the body stays as it is.
+		const again = await api(
+			'POST',
+			'/writer/content/generate_image_prompts',
+			{ token, body: { site_id: site.id, content_ids: [ item.id ] } }
+		);
+		const second = await waitForJob( token, again.json.data.jobs[ 0 ].id );
+		expect( second.result ).toMatchObject( {
+			created: 0,
+			placed_in_body: 0,
+		} );
+		expect(
+			( await api( 'GET', `/writer/content/${ item.id }`, { token } ) )
+				.json.data.body
+		).toBe( after.body );
 	} );
 
 	it( 'asks for two in-article images when the content has none, or as many as asked', async () => {

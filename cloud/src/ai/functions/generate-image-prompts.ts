@@ -1,9 +1,19 @@
 // generate_image_prompts: prompts, alt text and captions for one content's featured image and its in-article
 // images. Pending images get the new texts; missing ones are made (featured at position 0, in-article 1…);
-// images already generated, failed or being generated keep theirs.
+// images already generated, failed or being generated keep theirs. New in-article images are placed in the body
+// (after the H2 of their number, else at the end) as core/image blocks at their stable address, unless the body
+// changed since the job started.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ARTICLE_LIMITS, clip, markupText, type schemas } from '@igny8/shared';
+import {
+	ARTICLE_LIMITS,
+	clip,
+	markupText,
+	sectionsToBlocks,
+	validateBlockMarkup,
+	wordCount,
+	type schemas,
+} from '@igny8/shared';
 import { content, images, sectors, sites, tasks } from '../../db/schema';
 import { AppError, notFound } from '../../lib/errors';
 import { canSeeSite } from '../../lib/principal';
@@ -12,9 +22,18 @@ import { fill, promptFor } from '../prompts';
 import { MalformedOutput } from '../providers';
 import type { AiFunctionDef } from '../types';
 import { voiceFor } from '../voice';
+import { revisionHash } from '../../writer/body';
+import { imageFileUrl } from '../../writer/image-files';
 
-type Payload = z.infer< typeof schemas.generateImagePromptsPayload >;
+type Payload = z.infer< typeof schemas.generateImagePromptsPayload > & {
+	/** Set by the route: the Worker's public origin, for new images' stable addresses in the body. */
+	origin?: string;
+};
 interface State {
+	origin: string | null;
+	/** The body and its revision when the job started: new images are placed only if it is unchanged. */
+	body: string;
+	revisionHash: string;
 	accountId: number;
 	siteId: number;
 	sectorId: number;
@@ -55,6 +74,34 @@ function clean( t: z.infer< typeof imageText > ): ImageText {
 			? clip( t.caption, ARTICLE_LIMITS.imageCaption )
 			: null,
 	};
+}
+
+/**
+ * The body with image blocks inserted: each after the H2 heading block of its position (the first H2 for
+ * image 1, …), or at the end when there are fewer headings.
+ */
+export function placeInBody(
+	body: string,
+	inserts: readonly { position: number; block: string }[]
+): string {
+	if ( ! inserts.length ) return body;
+	const ends = [
+		...body.matchAll( /<!-- wp:heading -->[\s\S]*?<!-- \/wp:heading -->/g ),
+	].map( ( m ) => m.index + m[ 0 ].length );
+	const at = new Map< number, string[] >();
+	for ( const insert of [ ...inserts ].sort(
+		( a, b ) => a.position - b.position
+	) ) {
+		const anchor = ends[ insert.position - 1 ] ?? body.length;
+		at.set( anchor, [ ...( at.get( anchor ) ?? [] ), insert.block ] );
+	}
+	let out = body;
+	for ( const anchor of [ ...at.keys() ].sort( ( a, b ) => b - a ) ) {
+		const blocks = at.get( anchor )!.join( '\n\n' );
+		const before = out.slice( 0, anchor );
+		out = `${ before }${ before.trim() ? '\n\n' : '' }${ blocks }${ out.slice( anchor ) }`;
+	}
+	return out;
 }
 
 /** The body's H2 headings, in order: where in-article images are meant to go. */
@@ -169,6 +216,9 @@ export const generateImagePromptsAi: AiFunctionDef< Payload, State, Parsed > = {
 				},
 			],
 			state: {
+				origin: payload.origin ?? null,
+				body: item.body,
+				revisionHash: item.revisionHash,
 				accountId: item.accountId,
 				siteId: item.siteId,
 				sectorId: item.sectorId,
@@ -201,7 +251,7 @@ export const generateImagePromptsAi: AiFunctionDef< Payload, State, Parsed > = {
 		return { featured, inArticle };
 	},
 
-	save( _db, _job, parsed, state, guard: SQL ) {
+	async save( _db, _job, parsed, state, guard: SQL ) {
 		const { featured, inArticle } = parsed[ 0 ]!;
 		const wanted = [
 			...( featured
@@ -238,6 +288,57 @@ export const generateImagePromptsAi: AiFunctionDef< Payload, State, Parsed > = {
             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
           WHERE id = ${ had.id } AND status = 'pending' AND ${ guard }` );
 		}
+		// New in-article images go into the body where they belong, if the body is as the job found it.
+		let placed = 0;
+		const newInArticle = wanted.filter(
+			( w ) =>
+				w.kind === 'in_article' &&
+				! state.existing.some(
+					( e ) =>
+						e.kind === 'in_article' && e.position === w.position
+				)
+		);
+		if ( state.origin && newInArticle.length ) {
+			const inserts = newInArticle.map( ( w ) => ( {
+				position: w.position,
+				block: sectionsToBlocks(
+					[
+						{
+							type: 'image',
+							ref: 'img-1',
+							prompt: w.prompt,
+							alt: w.alt,
+							caption: w.caption,
+						},
+					],
+					{
+						'img-1': {
+							url: imageFileUrl(
+								state.origin!,
+								String(
+									fresh.find(
+										( f ) =>
+											f[ 1 ] === 'in_article' &&
+											f[ 2 ] === w.position
+									)![ 0 ]
+								)
+							),
+						},
+					}
+				),
+			} ) );
+			const next = placeInBody( state.body, inserts );
+			if (
+				next !== state.body &&
+				! validateBlockMarkup( next ).problems.length
+			) {
+				placed = inserts.length;
+				statements.push( sql`UPDATE ${ content }
+            SET body = ${ next }, word_count = ${ wordCount( next ) }, revision_hash = ${ await revisionHash( next ) },
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+            WHERE id = ${ state.contentId } AND revision_hash = ${ state.revisionHash } AND ${ guard }` );
+			}
+		}
 		if ( fresh.length )
 			statements.push( sql`INSERT INTO ${ images } (account_id, site_id, sector_id, content_id, ref, kind,
             position, prompt, alt, caption, status)
@@ -246,7 +347,7 @@ export const generateImagePromptsAi: AiFunctionDef< Payload, State, Parsed > = {
             json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), 'pending'
           FROM json_each(${ JSON.stringify( fresh ) })
           WHERE EXISTS (SELECT 1 FROM ${ content } WHERE id = ${ state.contentId }) AND ${ guard }` );
-		return Promise.resolve( {
+		return {
 			statements,
 			produced: 1,
 			result: {
@@ -255,7 +356,9 @@ export const generateImagePromptsAi: AiFunctionDef< Payload, State, Parsed > = {
 				in_article: inArticle.length,
 				updated,
 				created: fresh.length,
+				/** New in-article images put into the body (0 when it changed while the job ran). */
+				placed_in_body: placed,
 			},
-		} );
+		};
 	},
 };
