@@ -1,5 +1,8 @@
 // A body of block markup as the review screen shows it: the HTML a post would print, with the cloud's
-// image addresses swapped for signed URLs, and its words counted (pure; see test/markup.test.ts).
+// image addresses swapped for signed URLs, and its words counted (pure; see test/markup.test.ts). Text helpers
+// come from @igny8/shared's zod-free subpaths, so the count is the cloud's own.
+import { decodeEntities, stripComments } from '@igny8/shared/blocks/escape';
+import { wordCount } from '@igny8/shared/blocks/text';
 
 /** Where the cloud serves an image's bytes: `…/api/v1/writer/images/file/{ref}` (signed: `?exp=…&sig=…`). */
 const FILE_PATH = '/api/v1/writer/images/file/';
@@ -17,67 +20,6 @@ export function imageFileRef( url: string ): string | null {
 	}
 	const ref = url.slice( at + FILE_PATH.length ).split( /[?#]/ )[ 0 ];
 	return ref ? ref : null;
-}
-
-/**
- * The markup without its comments: block delimiters (`<!-- wp:… -->`) and any other.
- *
- * @param markup      Block markup.
- * @param replacement What each comment becomes.
- */
-export function stripComments( markup: string, replacement = '' ): string {
-	let out = '';
-	let last = 0;
-	for (
-		let at = markup.indexOf( '<!--' );
-		at >= 0;
-		at = markup.indexOf( '<!--', last )
-	) {
-		const end = markup.indexOf( '-->', at + 4 );
-		if ( end < 0 ) {
-			break;
-		}
-		out += markup.slice( last, at ) + replacement;
-		last = end + 3;
-	}
-	return out + markup.slice( last );
-}
-
-const NAMED: Readonly< Record< string, string > > = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: '\u00a0',
-	hellip: '…',
-	mdash: '—',
-	ndash: '–',
-	lsquo: '‘',
-	rsquo: '’',
-	ldquo: '“',
-	rdquo: '”',
-};
-
-export function decodeEntities( text: string ): string {
-	return text.replace(
-		/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g,
-		( whole, dec?: string, hex?: string, name?: string ) => {
-			if ( name !== undefined ) {
-				return NAMED[ name ] ?? whole;
-			}
-			const code =
-				dec !== undefined ? Number( dec ) : parseInt( hex ?? '', 16 );
-			if (
-				code === 0 ||
-				code > 0x10ffff ||
-				( code >= 0xd800 && code <= 0xdfff )
-			) {
-				return '\uFFFD';
-			}
-			return String.fromCodePoint( code );
-		}
-	);
 }
 
 export function escapeHtml( text: string ): string {
@@ -149,29 +91,13 @@ export function previewHtml(
 	} );
 }
 
-/** Tags inside a word's flow: removing them must not split "bold" in "<strong>b</strong>old". */
-const INLINE_TAGS =
-	/^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)$/i;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.\-_][\p{L}\p{N}\p{M}]+)*/gu;
-
 /**
- * Words of a body as the cloud counts them (its word_count): text without comments and tags.
- *
- * @param markup Block markup.
+ * Words of a body as the cloud counts them (its word_count): shared's own count, which imports no zod.
  */
-export function countWords( markup: string ): number {
-	const text = decodeEntities(
-		stripComments( markup, ' ' )
-			.replace( /<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ' )
-			.replace(
-				/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?\/?>/g,
-				( _tag, name: string ) =>
-					INLINE_TAGS.test( name ) ? '' : ' '
-			)
-	);
-	return text.replace( UNSPACED, ' $& ' ).match( WORD )?.length ?? 0;
-}
+export const countWords = wordCount;
+
+/** Comments removed, as the cloud removes them (re-exported for the preview and its tests). */
+export { stripComments };
 
 /**
  * How long a text is against a limit, for a counter: "48/60", over when past it.
