@@ -1,5 +1,7 @@
 // Test helpers: call the whole Worker through its default export, and make accounts and users.
-import { exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext } from 'cloudflare:test';
+import worker from '../src/index';
 
 let ipCounter = 0;
 /** Each helper-made caller gets its own address, so per-IP limits don't couple unrelated tests. */
@@ -31,11 +33,15 @@ export async function api(
 	else if ( opts.body !== undefined ) body = JSON.stringify( opts.body );
 	if ( body !== undefined && ! headers[ 'content-type' ] )
 		headers[ 'content-type' ] = 'application/json';
-	const res = await (
-		exports as unknown as { default: Fetcher }
-	 ).default.fetch(
-		`http://cloud.test${ path.startsWith( '/api' ) ? '' : '/api/v1' }${ path }`,
-		{ method, headers, body }
+	// The Worker's own fetch handler, called in this isolate. (Going through `exports.default.fetch`
+	// instead costs a little more on every call: after 500 calls a request took 240 ms instead of 5.)
+	const res = await worker.fetch(
+		new Request(
+			`http://cloud.test${ path.startsWith( '/api' ) ? '' : '/api/v1' }${ path }`,
+			{ method, headers, body }
+		),
+		env,
+		createExecutionContext()
 	);
 	const text = await res.text();
 	// The body as the tests read it: any on purpose, since asserting on its fields is the point.
