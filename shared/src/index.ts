@@ -29,6 +29,23 @@ export {
 	WRITER_LIMITS,
 	GENERATION_BATCH_MAX,
 } from './schemas/writer';
+export {
+	WP_POST_STATUSES,
+	PUBLISH_AS,
+	SYNC_EVENT_TYPES,
+	SYNC_EVENTS_MAX,
+	MIRROR_PAGE_MAX,
+	MEDIA_MAX_BYTES,
+	EVENT_CONTENT_MAX,
+	SITE_SYNC_STATES,
+} from './schemas/sync';
+export type { SyncEvent } from './schemas/sync';
+export {
+	PUBLISHING_RECORD_STATUSES,
+	PUBLISH_MAX_ATTEMPTS,
+	CONTENT_SYNC_STATES,
+} from './schemas/publishing';
+export type { PublishingRecord } from './schemas/publishing';
 export type {
 	WriterTask,
 	ContentStructure,

@@ -3,3 +3,4 @@ export * from './billing';
 export * from './planner';
 export * from './ai';
 export * from './writer';
+export * from './sync';

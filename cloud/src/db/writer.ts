@@ -50,6 +50,24 @@ export const content = sqliteTable(
 		/** The WordPress post id once published (or imported from WordPress). */
 		externalId: integer(),
 		externalUrl: text(),
+		/** none → pending (publish queued) → synced; failed; conflict (both sides changed since the last sync). */
+		syncState: text( {
+			enum: [ 'none', 'pending', 'synced', 'failed', 'conflict' ],
+		} )
+			.notNull()
+			.default( 'none' ),
+		/** The post's WordPress status as last reported (publish, draft, trash…); null when there is no post. */
+		wpStatus: text(),
+		lastSyncedAt: text(),
+		/** The cloud's `revisionHash` and title when both sides last agreed: later cloud edits differ from them. */
+		syncedHash: text(),
+		syncedTitle: text(),
+		/** WordPress's `content_hash` and title when both sides last agreed: later WordPress edits differ. */
+		wpHash: text(),
+		wpTitle: text(),
+		wpModifiedGmt: text(),
+		/** The outbox seq of the newest WordPress event applied: older events change nothing. */
+		wpSeq: integer().notNull().default( 0 ),
 		createdAt: now(),
 		updatedAt: now(),
 	},
@@ -62,6 +80,7 @@ export const content = sqliteTable(
 			t.id
 		),
 		index( 'content_task_idx' ).on( t.taskId ),
+		index( 'content_external_idx' ).on( t.siteId, t.externalId ),
 		// The plan's content-per-month count reads this index alone.
 		index( 'content_month_idx' ).on( t.accountId, t.createdAt ),
 	]
@@ -108,6 +127,9 @@ export const images = sqliteTable(
 			.default( 'pending' ),
 		/** Where the bytes are in R2 (MEDIA); null until generated. */
 		r2Key: text(),
+		/** The WordPress attachment once uploaded by publishing, and its URL there. */
+		wpMediaId: integer(),
+		wpMediaUrl: text(),
 		error: text(),
 		createdAt: now(),
 		updatedAt: now(),

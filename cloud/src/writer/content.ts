@@ -97,6 +97,7 @@ export async function listContent(
 		f.sector_id ? eq( content.sectorId, f.sector_id ) : undefined,
 		f.status ? eq( content.status, f.status ) : undefined,
 		f.source ? eq( content.source, f.source ) : undefined,
+		f.sync_state ? eq( content.syncState, f.sync_state ) : undefined,
 		f.task_id ? eq( content.taskId, f.task_id ) : undefined,
 		f.search
 			? sql`lower(${ content.title }) LIKE ${ likeContains( f.search ) } ESCAPE '\\'`

@@ -1,6 +1,7 @@
 // Writer rows to API shapes (shared/src/schemas/writer.ts).
 import type { Content, Image, Task } from '../lib/resources';
 import { taskOut } from '../planner/serialize';
+import type { ContentSummary } from '@igny8/shared';
 
 export const writerTaskOut = ( t: Task ) => ( {
 	...taskOut( t ),
@@ -24,6 +25,9 @@ export const contentSummaryOut = ( c: Omit< Content, 'body' > ) => ( {
 	revision_hash: c.revisionHash,
 	external_id: c.externalId,
 	external_url: c.externalUrl,
+	sync_state: c.syncState,
+	wp_status: c.wpStatus as ContentSummary[ 'wp_status' ],
+	last_synced_at: c.lastSyncedAt,
 	created_at: c.createdAt,
 	updated_at: c.updatedAt,
 } );

@@ -7,3 +7,5 @@ export * from './ai';
 export * from './billing';
 export * from './system';
 export * from './writer';
+export * from './sync';
+export * from './publishing';

@@ -6,6 +6,7 @@ import { id, listQuery } from './common';
 import { contentType, idList, task, taskStatus } from './planner';
 import { provider } from './system';
 import { job } from './ai';
+import { contentSyncFields, contentSyncState } from './publishing';
 
 /**
  * draft (written by hand) → review (generated, or sent for review) → approved (a person approved it; its
@@ -157,6 +158,7 @@ export const contentSummary = z.object( {
 	/** The WordPress post id, once published. */
 	external_id: z.number().nullable(),
 	external_url: z.string().nullable(),
+	...contentSyncFields,
 	created_at: z.string(),
 	updated_at: z.string(),
 } );
@@ -209,6 +211,7 @@ export const contentListQuery = listQuery.extend( {
 	sector_id: id.optional(),
 	status: contentStatus.optional(),
 	source: contentSource.optional(),
+	sync_state: contentSyncState.optional(),
 	task_id: id.optional(),
 	search: search.optional(),
 	ordering: z.enum( CONTENT_ORDERINGS ).optional(),
