@@ -1,7 +1,7 @@
 <?php
 /**
- * Runs when the plugin is deleted from wp-admin: removes its options, seen nonces, transients, outbox
- * table and post meta, on every site of a network.
+ * Runs when the plugin is deleted from wp-admin: removes its options, seen nonces, locks, transients,
+ * outbox table (and its delivery record), cron events and post meta, on every site of a network.
  *
  * @package IGNY8
  */
@@ -17,6 +17,9 @@ $igny8_uninstall_site = static function () {
 		delete_option( $igny8_option );
 	}
 	\IGNY8\Nonces::forget_all();
+	\IGNY8\Lock::forget_all();
+	wp_clear_scheduled_hook( \IGNY8\Plugin::CRON_FLUSH );
+	wp_clear_scheduled_hook( \IGNY8\Plugin::CRON_RETRY );
 
 	// Select, then delete through the API so caches stay coherent. (The ORDER BY also keeps the SQLite
 	// drop-in from logging a notice when a LIKE ends the query.)

@@ -12,11 +12,16 @@ defined( 'ABSPATH' ) || exit;
 
 final class Meta {
 
-	const TASK_ID     = '_igny8_task_id';
-	const CONTENT_ID  = '_igny8_content_id';
-	const LAST_SYNCED = '_igny8_last_synced';
-	const MANAGED     = '_igny8_managed';
-	const REVISION    = '_igny8_revision';
+	const TASK_ID          = '_igny8_task_id';
+	const CONTENT_ID       = '_igny8_content_id';
+	const LAST_SYNCED      = '_igny8_last_synced';
+	const MANAGED          = '_igny8_managed';
+	const REVISION         = '_igny8_revision';
+	const META_TITLE       = '_igny8_meta_title';
+	const META_DESCRIPTION = '_igny8_meta_description';
+
+	/** Attachment meta: the cloud image (UUID) an attachment was made from (POST /media). */
+	const IMAGE_REF = '_igny8_image_ref';
 
 	/** Every key the plugin writes starts with this. */
 	const PREFIX = '_igny8_';
@@ -29,25 +34,33 @@ final class Meta {
 	 */
 	public static function keys(): array {
 		return array(
-			self::TASK_ID     => array(
+			self::TASK_ID          => array(
 				'type'        => 'integer',
 				'description' => 'IGNY8 writer task this post came from.',
 			),
-			self::CONTENT_ID  => array(
+			self::CONTENT_ID       => array(
 				'type'        => 'integer',
 				'description' => 'IGNY8 content record this post mirrors.',
 			),
-			self::LAST_SYNCED => array(
+			self::LAST_SYNCED      => array(
 				'type'        => 'string',
 				'description' => 'When the post was last synced with IGNY8 (ISO 8601, UTC).',
 			),
-			self::MANAGED     => array(
+			self::MANAGED          => array(
 				'type'        => 'boolean',
 				'description' => 'Whether IGNY8 manages this post.',
 			),
-			self::REVISION    => array(
-				'type'        => 'integer',
-				'description' => 'IGNY8 content revision last applied to the post.',
+			self::REVISION         => array(
+				'type'        => 'string',
+				'description' => 'Revision hash (SHA-256) of the IGNY8 body last applied to the post.',
+			),
+			self::META_TITLE       => array(
+				'type'        => 'string',
+				'description' => 'SEO title IGNY8 wrote for the post.',
+			),
+			self::META_DESCRIPTION => array(
+				'type'        => 'string',
+				'description' => 'SEO meta description IGNY8 wrote for the post.',
 			),
 		);
 	}

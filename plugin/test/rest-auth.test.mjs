@@ -42,6 +42,13 @@ test( 'the namespace lists every route with its methods', async () => {
 		'/igny8/v1/disconnect': [ 'POST' ],
 		'/igny8/v1/site-metadata': [ 'GET' ],
 		'/igny8/v1/token': [ 'GET' ],
+		'/igny8/v1/posts': [ 'GET', 'POST' ],
+		'/igny8/v1/posts/(?P<id>\\d+)': [ 'GET', 'PUT' ],
+		'/igny8/v1/post-by-content-id/(?P<id>\\d+)': [ 'GET' ],
+		'/igny8/v1/post-by-task-id/(?P<id>\\d+)': [ 'GET' ],
+		'/igny8/v1/terms': [ 'POST' ],
+		'/igny8/v1/media': [ 'POST' ],
+		'/igny8/v1/outbox/flush': [ 'POST' ],
 	} );
 	const connectArgs = body.routes[ '/igny8/v1/connect' ].endpoints[ 0 ].args;
 	assert.equal( connectArgs.cloud_url.required, true );
@@ -67,6 +74,13 @@ test( '/status answers an administrator authenticated with an application passwo
 		connected_at: null,
 		plugin_version: '0.1.0',
 		wp_version: '6.5.5',
+		outbox: {
+			pending: 0,
+			failed: 0,
+			oldest_pending_at: null,
+			last_delivery_at: null,
+			last_error: null,
+		},
 	} );
 } );
 
@@ -166,6 +180,8 @@ test( 'IGNY8 post meta is registered for REST and hidden from users who cannot e
 			'_igny8_content_id',
 			'_igny8_last_synced',
 			'_igny8_managed',
+			'_igny8_meta_description',
+			'_igny8_meta_title',
 			'_igny8_revision',
 			'_igny8_task_id',
 		]

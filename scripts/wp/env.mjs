@@ -172,6 +172,7 @@ export async function prepareWordPress( {
 		IGNY8_INSTALLING: '1',
 	} );
 	await php( dir, CONFIGURE_PHP, { IGNY8_SETUP: JSON.stringify( setup ) } );
+	await php( dir, FLUSH_REWRITE_PHP );
 
 	return { dir, url, adminUser, adminPassword: state.adminPassword };
 }
@@ -357,11 +358,13 @@ if ( $user && ! wp_check_password( $setup['password'], $user->user_pass, $user->
 	wp_set_password( $setup['password'], $user->ID );
 }
 
+// The rules themselves are written by FLUSH_REWRITE_PHP, in a new request: this one registered the
+// taxonomies on init before the structure was set, without their permastructs (category and tag
+// archives would 404 until the next flush).
 global $wp_rewrite;
 if ( '/%postname%/' !== get_option( 'permalink_structure' ) ) {
 	$wp_rewrite->set_permalink_structure( '/%postname%/' );
 }
-flush_rewrite_rules( false );
 
 // Silent: the SQLite plugin would otherwise redirect (and exit) on activation.
 if ( is_plugin_inactive( '${ SQLITE_SLUG }/load.php' ) ) {
@@ -377,6 +380,12 @@ foreach ( $setup['plugins'] as $plugin ) {
 		exit( 1 );
 	}
 }
+`;
+
+// Run after CONFIGURE_PHP in a fresh load of WordPress, whose init ran with the permalink structure set
+// (and the plugins active): every post type's and taxonomy's rules are there to flush.
+const FLUSH_REWRITE_PHP = `
+flush_rewrite_rules( false );
 `;
 
 function wpConfig( { url, salts, extraConfig } ) {

@@ -20,6 +20,15 @@ final class Routes {
 			new Disconnect_Endpoint(),
 			new Site_Metadata_Endpoint(),
 			new Token_Endpoint(),
+			new Mirror_Endpoint(),
+			new Publish_Endpoint(),
+			new Post_Endpoint(),
+			new Update_Post_Endpoint(),
+			new Post_Lookup_Endpoint( 'content' ),
+			new Post_Lookup_Endpoint( 'task' ),
+			new Terms_Endpoint(),
+			new Media_Endpoint(),
+			new Outbox_Flush_Endpoint(),
 		);
 	}
 

@@ -1,6 +1,7 @@
 <?php
 /**
- * GET /igny8/v1/status: the connection as admins and editors may see it (never the secret).
+ * GET /igny8/v1/status: the connection as admins and editors may see it (never the secret), and the
+ * sync outbox's backlog (`outbox`: pending, failed, oldest_pending_at, last_delivery_at, last_error).
  *
  * @package IGNY8
  */
@@ -8,6 +9,7 @@
 namespace IGNY8\REST;
 
 use IGNY8\Connection;
+use IGNY8\Outbox;
 use WP_REST_Request;
 use WP_REST_Server;
 
@@ -28,6 +30,6 @@ final class Status_Endpoint extends Endpoint {
 	}
 
 	public function handle( WP_REST_Request $request ) {
-		return rest_ensure_response( Connection::status() );
+		return rest_ensure_response( Connection::status() + array( 'outbox' => Outbox::backlog() ) );
 	}
 }
