@@ -30,6 +30,8 @@ export default defineConfig( async () => {
 						ALLOWED_ORIGINS: 'http://dashboard.test',
 						// The WordPress fixtures and the AI stand-in listen on 127.0.0.1 over http.
 						DEV_ALLOW_LOOPBACK: 'true',
+						// Publishing retries after 1, 2, 4… s instead of 30, 60, 120… s.
+						SYNC_RETRY_BASE_SECONDS: '1',
 						// Runware's task API, acted out by the local stand-in (test/fake-openai.mjs).
 						RUNWARE_API_URL: inject( 'fakeOpenAiUrl' ).replace(
 							/\/v1$/,

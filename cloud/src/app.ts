@@ -20,6 +20,8 @@ import { writerRoutes } from './writer/routes';
 import { aiRoutes } from './ai/routes';
 import { billingRoutes } from './billing/routes';
 import { systemRoutes } from './system/routes';
+import { publisherRoutes } from './publisher/routes';
+import { syncRoutes } from './sync/routes';
 import { PLANNER_LIMITS } from '@igny8/shared';
 
 export const API_PREFIX = '/api/v1';
@@ -180,6 +182,8 @@ export function createApp() {
 		aiRoutes,
 		billingRoutes,
 		systemRoutes,
+		publisherRoutes,
+		syncRoutes,
 	] )
 		api.route( '/', routes );
 	app.route( API_PREFIX, api );

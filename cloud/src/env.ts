@@ -26,6 +26,8 @@ export interface Env {
 	 * choose be http and loopback. Never set in wrangler.toml, which is what deploys.
 	 */
 	DEV_ALLOW_LOOPBACK?: string;
+	/** Seconds before the second attempt of a failed publish (doubling after each, at most an hour); default 30. */
+	SYNC_RETRY_BASE_SECONDS?: string;
 	/** Runware's API address (tests point it at the local stand-in). */
 	RUNWARE_API_URL?: string;
 }

@@ -159,7 +159,9 @@ export type ContentKind =
 	| 'author_profile'
 	| 'strategy'
 	| 'content'
-	| 'image';
+	| 'image'
+	| 'publishing_record'
+	| 'content_conflict';
 export const CONTENT_KINDS: readonly string[] = [
 	'keyword',
 	'cluster',
@@ -170,6 +172,8 @@ export const CONTENT_KINDS: readonly string[] = [
 	'strategy',
 	'content',
 	'image',
+	'publishing_record',
+	'content_conflict',
 ];
 
 /** SHA-256 of the empty body. */
@@ -242,5 +246,56 @@ export async function insertContent(
 			alt: text,
 			position: 1,
 		} );
+	// Published content edited both here and in WordPress: WordPress's version waits beside the cloud's.
+	if ( kind === 'content_conflict' ) {
+		const contentId = await insertRow( 'content', {
+			...base,
+			title: text,
+			body: '',
+			revision_hash: EMPTY_REVISION,
+			status: 'published',
+			sync_state: 'conflict',
+			external_id: 4242,
+			wp_status: 'publish',
+			synced_hash: EMPTY_REVISION.replace( /^e/, 'f' ),
+			wp_hash: EMPTY_REVISION.replace( /^e/, 'd' ),
+		} );
+		await db
+			.prepare(
+				`INSERT INTO content_conflicts
+           (content_id, account_id, site_id, wp_post_id, wp_title, wp_body, wp_hash, wp_modified_gmt)
+         VALUES (?, ?, ?, 4242, ?, '', ?, '2026-01-01T00:00:00Z')`
+			)
+			.bind(
+				contentId,
+				accountId,
+				site.id,
+				`${ text } (WordPress)`,
+				EMPTY_REVISION.replace( /^e/, 'c' )
+			)
+			.run();
+		return contentId;
+	}
+	// A publish of approved content that gave up (a retry may queue it again), with its content.
+	if ( kind === 'publishing_record' ) {
+		const contentId = await insertRow( 'content', {
+			...base,
+			title: text,
+			revision_hash: EMPTY_REVISION,
+			status: 'approved',
+			sync_state: 'failed',
+		} );
+		return insertRow( 'publishing_records', {
+			...base,
+			content_id: contentId,
+			title: text,
+			status: 'failed',
+			publish_as: 'draft',
+			idempotency_key: `content-${ contentId }`,
+			attempts: 6,
+			max_attempts: 6,
+			error: 'WordPress did not answer: connection refused',
+		} );
+	}
 	return insertRow( 'tasks', { ...base, title: text } );
 }

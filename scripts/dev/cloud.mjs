@@ -67,11 +67,16 @@ export function applyMigrations( persistDir ) {
 		);
 }
 
+/**
+ * `vars`: more `--var NAME:VALUE` for this run (e.g. `SYNC_RETRY_BASE_SECONDS: '1'`, so tests see publishing
+ * retries in seconds, not minutes).
+ */
 export async function startCloud( {
 	port = 8787,
 	persistDir,
 	logFile,
 	timeoutMs = 60_000,
+	vars = {},
 } ) {
 	ensureDevVars();
 	await fs.mkdir( persistDir, { recursive: true } );
@@ -95,6 +100,10 @@ export async function startCloud( {
 			persistDir,
 			'--var',
 			'DEV_ALLOW_LOOPBACK:true',
+			...Object.entries( vars ).flatMap( ( [ name, value ] ) => [
+				'--var',
+				`${ name }:${ value }`,
+			] ),
 			'--show-interactive-dev-session=false',
 			'--log-level',
 			'warn',

@@ -105,6 +105,7 @@ export async function startStack( {
 	wpPort = 8888,
 	connect = true,
 	wpPassword,
+	cloudVars = {},
 	log = () => {},
 } ) {
 	const started = [];
@@ -113,11 +114,14 @@ export async function startStack( {
 	};
 	try {
 		log( `Starting the cloud (wrangler dev) on 127.0.0.1:${ cloudPort }…` );
-		const cloud = await startCloud( {
+		const cloudOptions = {
 			port: cloudPort,
 			persistDir: path.join( stateDir, 'wrangler' ),
-		} );
-		started.push( cloud );
+			vars: cloudVars,
+		};
+		let cloud = await startCloud( cloudOptions );
+		// Stopping everything stops whichever cloud process runs by then (see startCloud below).
+		started.push( { stop: () => cloud.stop() } );
 
 		log( `Preparing WordPress 6.5.5 on 127.0.0.1:${ wpPort }…` );
 		const wpDir = path.join( stateDir, 'wordpress' );
@@ -162,7 +166,17 @@ export async function startStack( {
 			wpUrl,
 			wpDir,
 			wpAdmin: { user: wpInfo.adminUser, password: wpInfo.adminPassword },
+			/** The php -S server alone (tests stop it to take WordPress down, and start it again on wpPort). */
+			wordpress: wp,
+			/** The local D1, Queues and R2 of the cloud. */
+			cloudDir: path.join( stateDir, 'wrangler' ),
 			demo,
+			/** Stops the cloud alone (WordPress keeps running): an outage, for sync tests. */
+			stopCloud: () => cloud.stop(),
+			/** Starts the cloud again on the same port with the same state. */
+			startCloud: async () => {
+				cloud = await startCloud( cloudOptions );
+			},
 			stop: stopAll,
 		};
 	} catch ( err ) {

@@ -11,6 +11,7 @@ import type { Principal } from '../lib/principal';
 import type { Site } from '../lib/resources';
 import { accountPlan } from '../tenancy/plans';
 import { planOut, siteOut } from '../tenancy/serialize';
+import { siteConnected } from '../sync/full-sync';
 import { callWordPress, loadSiteSecret } from './signing';
 
 const CODE_TTL_MS = 15 * 60 * 1000;
@@ -111,6 +112,11 @@ export async function connect(
 			'not_found',
 			'The site of this code no longer exists'
 		);
+	// The mirror of the site's posts fills in the background (after WordPress has stored its secret); a
+	// sync that cannot be queued never fails the connection.
+	await siteConnected( env, db, site, { delaySeconds: 2 } ).catch(
+		() => undefined
+	);
 	const account = await db.query.accounts.findFirst( {
 		where: eq( accounts.id, site.accountId ),
 	} );

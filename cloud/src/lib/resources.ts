@@ -6,9 +6,11 @@ import {
 	authorProfiles,
 	clusters,
 	content,
+	contentConflicts,
 	ideas,
 	images,
 	keywords,
+	publishingRecords,
 	sectors,
 	sites,
 	strategies,
@@ -30,6 +32,7 @@ export type AuthorProfile = typeof authorProfiles.$inferSelect;
 export type Strategy = typeof strategies.$inferSelect;
 export type Content = typeof content.$inferSelect;
 export type Image = typeof images.$inferSelect;
+export type PublishingRecord = typeof publishingRecords.$inferSelect;
 
 /** Content rows belong to account + site + sector: visible when their site is. */
 function onVisibleSite< T extends { siteId: number; accountId: number } >(
@@ -116,10 +119,38 @@ const loaders = {
 			await db.query.content.findFirst( { where: eq( content.id, id ) } )
 		);
 	},
+	/** Content with an open conflict (its WordPress and cloud versions both changed): 404 otherwise. */
+	async content_conflict(
+		db: Db,
+		p: Principal,
+		id: number
+	): Promise< Content | null > {
+		const row = onVisibleSite(
+			p,
+			await db.query.content.findFirst( { where: eq( content.id, id ) } )
+		);
+		if ( row?.syncState !== 'conflict' ) return null;
+		const open = await db.query.contentConflicts.findFirst( {
+			where: eq( contentConflicts.contentId, id ),
+		} );
+		return open ? row : null;
+	},
 	async image( db: Db, p: Principal, id: number ): Promise< Image | null > {
 		return onVisibleSite(
 			p,
 			await db.query.images.findFirst( { where: eq( images.id, id ) } )
+		);
+	},
+	async publishing_record(
+		db: Db,
+		p: Principal,
+		id: number
+	): Promise< PublishingRecord | null > {
+		return onVisibleSite(
+			p,
+			await db.query.publishingRecords.findFirst( {
+				where: eq( publishingRecords.id, id ),
+			} )
 		);
 	},
 	async job( db: Db, p: Principal, id: number ): Promise< AiJob | null > {

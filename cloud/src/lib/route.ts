@@ -114,7 +114,13 @@ function authorize( access: Access ): MiddlewareHandler< AppBindings > {
 			signed: access.signed ?? false,
 		} );
 		const allowed = ACCESS[ access.rule ] as readonly string[];
-		if ( ! allowed.includes( principal.role ) ) throw forbidden();
+		// A signature is accepted only on `signed` routes and speaks for its site's server, not for a role:
+		// it passes on every signed route (and is the only caller of `site_signed` ones, which admit no role).
+		if (
+			principal.kind !== 'site_signature' &&
+			! allowed.includes( principal.role )
+		)
+			throw forbidden();
 		if ( ! ( await originMayActFor( c, principal ) ) )
 			throw forbidden( 'This site may not act for this account' );
 		for ( const [ param, kind ] of Object.entries( access.params ?? {} ) ) {

@@ -3,6 +3,11 @@
 import type { Env } from '../env';
 
 import { deadLetter, runJob, type JobMessage } from '../ai/engine';
+import {
+	publisherDeadLetterHandlers,
+	publisherQueueHandlers,
+} from '../publisher/queue';
+import { syncDeadLetterHandlers, syncQueueHandlers } from '../sync/queue';
 
 /** A handler's answer: done (ack), or deliver again after a delay. */
 export type QueueHandler = (
@@ -19,6 +24,8 @@ export const queueHandlers = new Map< string, QueueHandler >( [
 				: undefined;
 		},
 	],
+	...publisherQueueHandlers,
+	...syncQueueHandlers,
 ] );
 /** What to do with a message the queue gave up on. */
 export const deadLetterHandlers = new Map<
@@ -29,6 +36,8 @@ export const deadLetterHandlers = new Map<
 		'ai_job',
 		( body, env ) => deadLetter( env, ( body as JobMessage ).jobId ),
 	],
+	...publisherDeadLetterHandlers,
+	...syncDeadLetterHandlers,
 ] );
 
 export async function handleQueueBatch(

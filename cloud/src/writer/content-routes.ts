@@ -1,11 +1,13 @@
 // /api/v1/writer/content: list (without bodies), add by hand, get (with the body), change, delete, and
 // generate image prompts.
 import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import { schemas } from '@igny8/shared';
 import type { Context } from 'hono';
 import type { AppBindings } from '../env';
 import { list, ok } from '../lib/envelope';
 import { listLinks } from '../lib/keyset';
+import { content as contentTable } from '../db/schema';
 import type { Content, Sector, Site } from '../lib/resources';
 import { body, defineRoute, handle } from '../lib/route';
 import { createRouter } from '../lib/router';
@@ -13,6 +15,7 @@ import * as content from './content';
 import { assertOnSite, startEach, startedMessage } from './generation';
 import { contentOut, contentSummaryOut } from './serialize';
 import { publicOrigin } from './image-files';
+import { queueEditOfPublished } from '../publisher/records';
 
 export const contentRoutes = createRouter();
 const idParams = z.object( { id: z.string() } );
@@ -137,22 +140,29 @@ handle(
 		tags: TAGS,
 		summary:
 			'Change title, meta, body (word count and revision hash follow) or status (draft ↔ review ↔ approved; ' +
-			'approving completes its task; published only by publishing, 409 otherwise)',
+			'approving completes its task; published only by publishing, 409 otherwise). An edit of published ' +
+			'content in sync goes to WordPress as an update',
 		access: { rule: 'content_write', params: { id: 'content' } },
 		request: { params: idParams, body: body( schemas.contentUpdateBody ) },
 		response: schemas.content,
 	} ),
-	async ( c ) =>
-		ok(
-			c,
-			contentOut(
-				await content.updateContent(
-					c.get( 'db' ),
-					res( c ).id as Content,
-					c.req.valid( 'json' )
-				)
-			)
-		)
+	async ( c ) => {
+		const db = c.get( 'db' );
+		const before = res( c ).id as Content;
+		const after = await content.updateContent(
+			db,
+			before,
+			c.req.valid( 'json' )
+		);
+		// An edit of published content goes to WordPress as an update (the content is then pending).
+		const update = await queueEditOfPublished( c.env, db, before, after );
+		const shown = update
+			? await db.query.content.findFirst( {
+					where: eq( contentTable.id, after.id ),
+				} )
+			: after;
+		return ok( c, contentOut( shown ?? after ) );
+	}
 );
 
 handle(

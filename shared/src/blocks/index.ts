@@ -38,3 +38,10 @@ export {
 export { validateBlockMarkup, parseBlocks, EMITTED_BLOCKS } from './validate';
 export type { BlockProblem, BlockValidation, ParsedBlock } from './validate';
 export { wordCount, textWordCount, markupText, htmlToText } from './text';
+export {
+	publishImages,
+	attachmentImageBlock,
+	stableImageRef,
+	STABLE_IMAGE_PATH,
+} from './publish-images';
+export type { AttachmentImage, ImageRewrite } from './publish-images';

@@ -131,6 +131,11 @@ export const ACCESS_RULES = {
 	ledger_read: { roles: [ 'developer', 'owner', 'admin' ], wordpress: false },
 	/** Granting credits by hand: operators only, until payments exist. */
 	credits_grant: { roles: [ 'developer' ], wordpress: false },
+	/**
+	 * What only a connected site's own server may send, signed with its secret (its sync events): no
+	 * dashboard user and no WordPress browser token, whatever their role. Routes with it set `signed`.
+	 */
+	site_signed: { roles: [], wordpress: false },
 } as const satisfies Record<
 	string,
 	{ roles: readonly Role[]; wordpress: boolean }
