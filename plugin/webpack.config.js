@@ -89,6 +89,8 @@ module.exports = {
 		tasks: './src/admin/writer/tasks/index.tsx',
 		content: './src/admin/writer/content/index.tsx',
 		images: './src/admin/writer/images/index.tsx',
+		// IGNY8 → Publishing: the publishing log; its chart loads as a chunk.
+		publishing: './src/admin/publishing/index.tsx',
 		// IGNY8 → Credits: balance, ledger and usage; the usage charts load as a chunk.
 		credits: './src/admin/credits/index.tsx',
 	},

@@ -25,6 +25,9 @@ final class Admin {
 	/** Who may open the Writer pages: as the Planner's (viewers read, editors and admins change and generate). */
 	const WRITER_CAPABILITY = Token::ACCESS_CAPABILITY;
 
+	/** Who may open the Publishing log: as the Writer's (viewers read it, editors and admins retry). */
+	const PUBLISHING_CAPABILITY = Token::ACCESS_CAPABILITY;
+
 	/** Who may open the Credits page: anyone who may ask for a cloud token; the cloud decides what they see. */
 	const CREDITS_CAPABILITY = Token::ACCESS_CAPABILITY;
 
@@ -135,7 +138,8 @@ final class Admin {
 	}
 
 	/**
-	 * Every screen with its own script after Settings: the Planner's, the Writer's, then Credits.
+	 * Every screen with its own script after Settings: the Planner's, the Writer's, the Publishing log, then
+	 * Credits.
 	 *
 	 * @return array<string, array{slug: string, title: string, menu_title: string, capability: string}>
 	 */
@@ -147,6 +151,12 @@ final class Admin {
 		foreach ( self::writer_pages() as $entry => $page ) {
 			$pages[ $entry ] = $page + array( 'capability' => self::WRITER_CAPABILITY );
 		}
+		$pages['publishing'] = array(
+			'slug'       => 'igny8-publishing',
+			'title'      => __( 'IGNY8 Publishing log', 'igny8' ),
+			'menu_title' => __( 'Publishing', 'igny8' ),
+			'capability' => self::PUBLISHING_CAPABILITY,
+		);
 		$pages['credits'] = array(
 			'slug'       => 'igny8-credits',
 			'title'      => __( 'IGNY8 Credits', 'igny8' ),
@@ -156,7 +166,7 @@ final class Admin {
 		return $pages;
 	}
 
-	/** load-{hook} of a Planner, Writer or Credits page: only that page's entry is enqueued. */
+	/** load-{hook} of a Planner, Writer, Publishing or Credits page: only that page's entry is enqueued. */
 	public function load_planner_page(): void {
 		$entry = $this->current_entry();
 		if ( null === $entry ) {
@@ -185,7 +195,7 @@ final class Admin {
 		}
 	}
 
-	/** The entry of the Planner, Writer or Credits screen being loaded or rendered, from the page hook that runs. */
+	/** The entry of the Planner, Writer, Publishing or Credits screen being loaded or rendered, from the page hook that runs. */
 	private function current_entry(): ?string {
 		$hook = current_filter();
 		if ( 0 === strpos( $hook, 'load-' ) ) {

@@ -29,6 +29,20 @@ declare global {
 	}
 }
 
+/** The plugin's queue of events for the cloud (posts and terms changed in WordPress). */
+export interface OutboxStatus {
+	/** Events waiting to be sent, retries included. */
+	pending: number;
+	/** Events that gave up. */
+	failed: number;
+	/** When the oldest waiting event was queued (ISO 8601), or null. */
+	oldest_pending_at: string | null;
+	/** When events last reached the cloud, or null. */
+	last_delivery_at: string | null;
+	/** Why the last delivery failed, or null. */
+	last_error: string | null;
+}
+
 export interface ConnectionStatus {
 	connected: boolean;
 	cloud_url: string;
@@ -39,6 +53,8 @@ export interface ConnectionStatus {
 	connected_at: string | number | null;
 	plugin_version: string;
 	wp_version: string;
+	/** The outbox backlog, once the plugin reports it. */
+	outbox?: OutboxStatus;
 }
 
 export interface ConnectionTestResult {
@@ -205,3 +221,78 @@ export const disconnect = () =>
 	call< DisconnectResult >( '/disconnect', 'POST' );
 
 export const getToken = () => call< SiteToken >( '/token' );
+
+/** Sends what waits in the outbox now (manage_options); answers the backlog left. */
+export const flushOutbox = () => call< unknown >( '/outbox/flush', 'POST' );
+
+/**
+ * The backlog in the flush's answer: `{ outbox: {…} }` or the backlog itself; null when neither.
+ *
+ * @param value What `POST /outbox/flush` answered.
+ */
+export function outboxOf( value: unknown ): OutboxStatus | null {
+	const inner = ( value as { outbox?: unknown } | null )?.outbox ?? value;
+	const backlog = inner as Partial< OutboxStatus > | null;
+	return backlog &&
+		typeof backlog.pending === 'number' &&
+		typeof backlog.failed === 'number'
+		? {
+				pending: backlog.pending,
+				failed: backlog.failed,
+				oldest_pending_at: backlog.oldest_pending_at ?? null,
+				last_delivery_at: backlog.last_delivery_at ?? null,
+				last_error: backlog.last_error ?? null,
+			}
+		: null;
+}
+
+/** A category or tag as WordPress's own REST API lists it (`_fields=id,name`). */
+export interface WpTermName {
+	id: number;
+	name: string;
+}
+
+export type WpTaxonomyRoute = 'categories' | 'tags';
+
+/**
+ * Terms of WordPress's own REST API (`/wp/v2/categories|tags`), with the login cookie and REST nonce.
+ *
+ * @param taxonomy Categories or tags.
+ * @param query    `search`, `include`, `orderby`… as WordPress takes them.
+ */
+export async function listWpTerms(
+	taxonomy: WpTaxonomyRoute,
+	query: Record< string, string | number >
+): Promise< WpTermName[] > {
+	const search = new URLSearchParams( {
+		per_page: '100',
+		_fields: 'id,name',
+		...Object.fromEntries(
+			Object.entries( query ).map( ( [ k, v ] ) => [ k, String( v ) ] )
+		),
+	} );
+	try {
+		return await apiFetch< WpTermName[] >( {
+			path: `/wp/v2/${ taxonomy }?${ search.toString() }`,
+		} );
+	} catch ( error ) {
+		throw toWpError( error );
+	}
+}
+
+/**
+ * The category and tag ids of a post, as WordPress's own REST API gives them to its editors.
+ *
+ * @param postId The post.
+ */
+export async function getWpPostTerms(
+	postId: number
+): Promise< { categories: number[]; tags: number[] } > {
+	try {
+		return await apiFetch< { categories: number[]; tags: number[] } >( {
+			path: `/wp/v2/posts/${ postId }?context=edit&_fields=categories,tags`,
+		} );
+	} catch ( error ) {
+		throw toWpError( error );
+	}
+}

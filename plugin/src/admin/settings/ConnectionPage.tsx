@@ -11,6 +11,7 @@ import { __ } from '@wordpress/i18n';
 import { store as connectionStore } from '../../store/connection';
 import ConnectForm from './ConnectForm';
 import ConnectedPanel from './ConnectedPanel';
+import SyncPanel from './sync/SyncPanel';
 
 interface Props {
 	canManage: boolean;
@@ -84,6 +85,9 @@ export default function ConnectionPage( {
 				</CardHeader>
 				<CardBody>{ body }</CardBody>
 			</Card>
+			{ status?.connected && status.site_id !== null && (
+				<SyncPanel siteId={ status.site_id } canManage={ canManage } />
+			) }
 		</>
 	);
 }

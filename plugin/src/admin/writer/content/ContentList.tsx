@@ -1,6 +1,8 @@
-// The sector's articles: filters (status, text), sorting by title, words or date, pages; each opens its
-// review screen.
-import { SelectControl } from '@wordpress/components';
+// The sector's articles: filters (status, sync state, text), sorting by title, words or date, pages; each
+// opens its review screen. Approved pieces are published from here, published ones show where their post
+// stands in WordPress (and the list looks again while a publish is on its way).
+import { Button, SelectControl } from '@wordpress/components';
+import { useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { MouseEvent } from 'react';
 import { writerApi, type ContentSummary } from '../../../api/writer';
@@ -13,19 +15,32 @@ import { useOperation } from '../../components/useOperation';
 import { navigate } from '../../components/url';
 import { formatNumber } from '../../planner/common/format';
 import { optionsOf } from '../../planner/common/labels';
+import { CONTENT_SYNC_STATES } from '../../publishing/common/constants';
+import {
+	anyWpStatus,
+	syncStateLabel,
+	type ContentSyncState,
+} from '../../publishing/common/labels';
+import PostLinks from '../../publishing/common/PostLinks';
+import SyncBadge from '../../publishing/common/SyncBadge';
+import { useRefreshWhile } from '../../publishing/common/useRefreshWhile';
 import { formatTimestamp } from '../../settings/format';
 import { CONTENT_STATUSES, PAGE_SIZES } from '../common/constants';
 import { useWriterList } from '../common/hooks';
+import { listParams } from '../common/query';
 import {
 	anyContentStatus,
 	contentStatusLabel,
 	type ContentStatus,
 } from '../common/labels';
 import { contentUrl, imagesUrl } from '../common/links';
+import PublishDialog from './publishing/PublishDialog';
+import { canPublish, postLinksOf } from './publishing/publish-state';
 
 interface Filters {
 	search?: string;
 	status?: ContentStatus;
+	sync_state?: ContentSyncState;
 }
 
 /**
@@ -47,6 +62,30 @@ export default function ContentList( { readOnly }: { readOnly: boolean } ) {
 		{ filters: {}, ordering: '-updated_at' }
 	);
 	const removal = useOperation();
+	const [ publishing, setPublishing ] = useState< ContentSummary | null >(
+		null
+	);
+
+	// While a publish is on its way, look again quietly (no busy table) until it ends.
+	const { placement, query, setData } = list;
+	const shown = `${ placement?.site_id }:${ placement?.sector_id }:${ JSON.stringify( query ) }`;
+	const latest = useRef( shown );
+	latest.current = shown;
+	useRefreshWhile(
+		list.items.some( ( item ) => item.sync_state === 'pending' ),
+		async () => {
+			if ( ! placement ) {
+				return;
+			}
+			const asked = shown;
+			const fresh = await writerApi.listContent(
+				listParams( query, placement )
+			);
+			if ( asked === latest.current ) {
+				setData( () => fresh );
+			}
+		}
+	);
 
 	const columns: Column< ContentSummary >[] = [
 		{
@@ -75,6 +114,28 @@ export default function ContentList( { readOnly }: { readOnly: boolean } ) {
 						<a href={ imagesUrl( item.id ) }>
 							{ __( 'Images', 'igny8' ) }
 						</a>
+						{ postLinksOf( item ).postId !== null && (
+							<>
+								{ ' | ' }
+								<PostLinks
+									{ ...postLinksOf( item ) }
+									separator=" | "
+								/>
+							</>
+						) }
+						{ ! readOnly && canPublish( item ) && (
+							<>
+								{ ' | ' }
+								<Button
+									variant="link"
+									onClick={ () => setPublishing( item ) }
+								>
+									{ item.status === 'published'
+										? __( 'Update in WordPress', 'igny8' )
+										: __( 'Publish', 'igny8' ) }
+								</Button>
+							</>
+						) }
 						{ ! readOnly && item.status !== 'published' && (
 							<>
 								{ ' | ' }
@@ -113,6 +174,24 @@ export default function ContentList( { readOnly }: { readOnly: boolean } ) {
 					{ anyContentStatus( item.status ) }
 				</span>
 			),
+		},
+		{
+			key: 'wordpress',
+			label: __( 'WordPress', 'igny8' ),
+			width: '12em',
+			render: ( item ) =>
+				item.sync_state === 'none' && item.status !== 'published' ? (
+					'—'
+				) : (
+					<>
+						<SyncBadge state={ item.sync_state } />
+						<div className="igny8-wp-status">
+							{ item.wp_status
+								? anyWpStatus( item.wp_status )
+								: __( 'Not in WordPress', 'igny8' ) }
+						</div>
+					</>
+				),
 		},
 		{
 			key: 'words',
@@ -164,6 +243,22 @@ export default function ContentList( { readOnly }: { readOnly: boolean } ) {
 						} )
 					}
 				/>
+				<SelectControl
+					__nextHasNoMarginBottom
+					label={ __( 'Sync state', 'igny8' ) }
+					value={ filters.sync_state ?? '' }
+					options={ optionsOf(
+						CONTENT_SYNC_STATES,
+						syncStateLabel,
+						__( 'All', 'igny8' )
+					) }
+					onChange={ ( state: string ) =>
+						list.setFilters( {
+							sync_state: ( state || undefined ) as
+								ContentSyncState | undefined,
+						} )
+					}
+				/>
 			</div>
 			<ErrorNotice
 				error={ removal.error }
@@ -197,6 +292,13 @@ export default function ContentList( { readOnly }: { readOnly: boolean } ) {
 				onPageSize={ list.setPageSize }
 				disabled={ list.loading }
 			/>
+			{ publishing && (
+				<PublishDialog
+					content={ publishing }
+					onClose={ () => setPublishing( null ) }
+					onChanged={ list.reload }
+				/>
+			) }
 		</>
 	);
 }

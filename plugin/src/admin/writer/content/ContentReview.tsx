@@ -1,6 +1,6 @@
-// One piece of content to review: its text edited beside a preview of the post, saved or approved, and its
-// images. A save the cloud refuses (the body is not valid block markup) shows the problems and keeps the
-// text as typed.
+// One piece of content to review: its text edited beside a preview of the post, saved or approved, its
+// images, and its WordPress post (published, updated, a conflict resolved). A save the cloud refuses (the
+// body is not valid block markup) shows the problems and keeps the text as typed.
 import {
 	Button,
 	Flex,
@@ -48,6 +48,8 @@ import {
 	type ContentValues,
 } from './content-form';
 import ImageStrip from './ImageStrip';
+import WordPressPanel from './publishing/WordPressPanel';
+import SyncBadge from '../../publishing/common/SyncBadge';
 
 interface Props {
 	contentId: number;
@@ -152,6 +154,7 @@ export default function ContentReview( { contentId, readOnly }: Props ) {
 			imagesError={ images.error }
 			onImagesRetry={ images.reload }
 			onSaved={ ( saved ) => content.setData( () => saved ) }
+			onReload={ content.reload }
 			readOnly={ readOnly }
 		/>
 	);
@@ -176,6 +179,7 @@ interface ReviewProps {
 	imagesError: ErrorInfo | null;
 	onImagesRetry: () => void;
 	onSaved: ( content: Content ) => void;
+	onReload: () => void;
 	readOnly: boolean;
 }
 
@@ -185,6 +189,7 @@ function Review( {
 	imagesError,
 	onImagesRetry,
 	onSaved,
+	onReload,
 	readOnly,
 }: ReviewProps ) {
 	const [ values, setValues ] = useState< ContentValues >( () =>
@@ -234,14 +239,25 @@ function Review( {
 			setBase( result );
 			setValues( valuesOf( result ) );
 			onSaved( result );
-			setSaved( done );
+			// An edit of published content goes to the post by itself (the cloud queued the update).
+			setSaved(
+				result.status === 'published' &&
+					result.sync_state === 'pending' &&
+					content.sync_state !== 'pending'
+					? __(
+							'Saved. The change is on its way to WordPress.',
+							'igny8'
+						)
+					: done
+			);
 		}
 	};
 
 	const refusal = readOnly
 		? __( 'Your role may read this content but not change it.', 'igny8' )
 		: null;
-	const locked = readOnly || content.status === 'published' || save.busy;
+	// Published content stays editable here: a change goes to the post with "Update in WordPress".
+	const locked = readOnly || save.busy;
 	const moves = statusMoves( content.status );
 	const words = dirty ? countWords( values.body ) : content.word_count;
 	const metaTitleLength = lengthAgainst( values.metaTitle, META_TITLE_MAX );
@@ -264,6 +280,9 @@ function Review( {
 						{ anyContentStatus( content.status ) }
 					</span>
 				</FlexItem>
+				<FlexItem>
+					<SyncBadge state={ content.sync_state } />
+				</FlexItem>
 			</Flex>
 			<p className="igny8-review-facts">
 				{ sprintf(
@@ -284,22 +303,12 @@ function Review( {
 					{ refusal }
 				</Notice>
 			) }
-			{ content.status === 'published' && (
-				<Notice status="info" isDismissible={ false }>
-					{ __(
-						'This content is published; it is changed in WordPress now.',
-						'igny8'
-					) }
-					{ content.external_url && (
-						<>
-							{ ' ' }
-							<a href={ content.external_url }>
-								{ __( 'View the post', 'igny8' ) }
-							</a>
-						</>
-					) }
-				</Notice>
-			) }
+			<WordPressPanel
+				content={ content }
+				readOnly={ readOnly }
+				onChanged={ onReload }
+				onResolved={ onSaved }
+			/>
 			{ saved && (
 				<Notice status="success" onRemove={ () => setSaved( null ) }>
 					{ saved }

@@ -11,6 +11,7 @@ import '../../planner/common/planner.css';
 // The review screen (a chunk) shows job progress: its styles come with the page, RTL included.
 import '../../components/job/job-progress.css';
 import '../common/writer.css';
+import '../../publishing/common/publishing.css';
 
 mountPage( 'igny8-content-root', ( initial ) => {
 	dispatch( plannerStore ).setSite( initial.siteId, ! initial.user.canEdit );
