@@ -71,7 +71,20 @@ export function applyMigrations( persistDir ) {
  * `vars`: more `--var NAME:VALUE` for this run (e.g. `SYNC_RETRY_BASE_SECONDS: '1'`, so tests see publishing
  * retries in seconds, not minutes).
  */
-export async function startCloud( {
+export async function startCloud( options ) {
+	try {
+		return await startCloudOnce( options );
+	} catch ( err ) {
+		// wrangler dev sometimes exits while starting when another one is starting on the same machine (seen
+		// once in CI): one more try, after a moment, before giving up with its log.
+		if ( ! /wrangler dev exited/.test( String( err?.message ) ) ) throw err;
+		console.error( `${ err.message }; trying once more` );
+		await new Promise( ( resolve ) => setTimeout( resolve, 3000 ) );
+		return startCloudOnce( options );
+	}
+}
+
+async function startCloudOnce( {
 	port = 8787,
 	persistDir,
 	logFile,
@@ -142,10 +155,18 @@ export async function startCloud( {
 	};
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if ( exited )
+		if ( exited ) {
+			const log = logFile ?? path.join( persistDir, 'wrangler.log' );
+			let tail = '';
+			try {
+				tail = ( await fs.readFile( log, 'utf8' ) ).slice( -1500 );
+			} catch {
+				/* no log */
+			}
 			throw new Error(
-				`wrangler dev exited (${ exited.code ?? exited.signal }); see ${ logFile ?? path.join( persistDir, 'wrangler.log' ) }`
+				`wrangler dev exited (${ exited.code ?? exited.signal }); see ${ log }\n${ tail }`
 			);
+		}
 		try {
 			const res = await fetch( `${ url }/api/v1/openapi.json`, {
 				signal: AbortSignal.timeout( 2000 ),
